@@ -1,0 +1,47 @@
+import type { Router } from 'express';
+import type { SandboxClock } from './clock';
+
+/**
+ * Credentials the sandbox accepts. The embedded gateway is started with these; a real deployment
+ * configures its own. Fixed values so that `npm run sandbox` and the gateway agree without wiring.
+ */
+export const SANDBOX_CREDENTIALS = {
+  kigo: { apiKey: 'sandbox-kigo-api-key', partnerId: 'sandbox-partner' },
+  klip: {
+    partnerEmail: 'partner@sandbox.rewardgraph.dev',
+    partnerPassword: 'sandbox-klip-password',
+    cardContract: '0xc0ffee0000000000000000000000000000000001',
+    cardPin: '123456',
+  },
+  xoxoday: {
+    clientId: 'sandbox-xoxoday-client',
+    clientSecret: 'sandbox-xoxoday-secret',
+    /** Registered redirect URI; the authorize step answers 302 to it. */
+    redirectUri: 'http://127.0.0.1/xoxoday/callback',
+  },
+} as const;
+
+export type SandboxCredentials = typeof SANDBOX_CREDENTIALS;
+
+/** What every provider gets from the sandbox server. */
+export interface ProviderContext {
+  clock: SandboxClock;
+  credentials: SandboxCredentials;
+}
+
+/** Fault and stats key of a provider: `klip` covers both Klip base paths. */
+export type ProviderName = 'kigo' | 'klip' | 'xoxoday';
+
+/**
+ * One emulated upstream. `mounts` are its wire routes (under their base paths, with faults and stats
+ * applied by the server); `control` is mounted at `/_sandbox/<name>` for tests and demos.
+ */
+export interface SandboxProvider {
+  name: ProviderName;
+  mounts: Array<{ basePath: string; router: Router }>;
+  control?: Router;
+  /** Back to the seed: the same state on every start and every reset. */
+  reset(): void;
+}
+
+export type ProviderFactory = (ctx: ProviderContext) => SandboxProvider;
