@@ -1,8 +1,44 @@
+/**
+ * Xoxoday Plum, emulated: OAuth with rotating refresh tokens (oauth.ts, tokens.ts) and the Rewards API
+ * (api.ts → vouchers.ts, orders.ts) under `/xoxoday/chef`; control calls at `/_sandbox/xoxoday`
+ * (control.ts). Wire contract: ../../../shared/upstreams/xoxoday.md; each file's header lists the details
+ * the sandbox settles itself ([model]). All time comes from the sandbox clock.
+ *
+ * Seed (restored exactly by reset): the 120-product catalog of catalog.ts, balance 10000 USD, no codes,
+ * tokens or orders, getVouchers quota and refresh rate-limit windows empty, ops counter empty.
+ */
 import { Router } from 'express';
 import type { ProviderFactory } from '../provider';
+import { OpsCounter, registerRewardsApi } from './api';
+import { seedCatalog } from './catalog';
+import { createXoxodayControl } from './control';
+import { registerOAuthRoutes } from './oauth';
+import { OrderBook } from './orders';
+import { XoxodayTokens } from './tokens';
+import { VoucherCatalog } from './vouchers';
 
-/** Xoxoday: OAuth with rotating refresh tokens and the Rewards API. See ../../../shared/upstreams/xoxoday.md. */
-export const createXoxodayProvider: ProviderFactory = () => {
+export const createXoxodayProvider: ProviderFactory = ({ clock, credentials }) => {
+  // The catalog never changes after seeding, so one copy serves every reset.
+  const products = seedCatalog();
+  const catalog = new VoucherCatalog(products);
+  const orders = new OrderBook(new Map(products.map((p) => [p.productId, p])));
+  const tokens = new XoxodayTokens(clock);
+  const ops = new OpsCounter();
+
+  // Routes go straight on the mounted router (no nested routers), so stats keys show route templates.
   const api = Router();
-  return { name: 'xoxoday', mounts: [{ basePath: '/xoxoday/chef', router: api }], reset: () => {} };
+  registerOAuthRoutes(api, tokens, credentials.xoxoday);
+  registerRewardsApi(api, { clock, tokens, catalog, orders, ops });
+
+  return {
+    name: 'xoxoday',
+    mounts: [{ basePath: '/xoxoday/chef', router: api }],
+    control: createXoxodayControl({ tokens, orders, ops }),
+    reset: () => {
+      tokens.reset();
+      orders.reset();
+      catalog.resetQuota();
+      ops.clear();
+    },
+  };
 };
