@@ -98,7 +98,7 @@ export function createSandboxApp(): { app: express.Express; clock: SandboxClock;
   // Express needs the four-argument signature to treat this as the error handler.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    res.status(status).json({ error: { code: status === 500 ? 'internal' : 'bad_request', message: err.message } });
+    res.status(status).json({ error: { code: status === 500 ? 'internal' : 'invalid_request', message: err.message } });
   });
 
   return { app, clock, stats, faults, providers, reset };

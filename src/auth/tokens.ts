@@ -1,0 +1,102 @@
+/**
+ * Viewer identity from bearer JWTs (jose): HS256 with AUTH_JWT_SECRET, or keys from AUTH_JWKS_URL;
+ * issuer and audience checked when configured. Every way a token fails is an UNAUTHENTICATED error
+ * whose message says which way, without echoing the token.
+ */
+import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { GraphQLError } from 'graphql';
+import { unauthenticated } from '../errors';
+
+export interface ViewerIdentity {
+  /** JWT `sub`. */
+  id: string;
+  roles: string[];
+  isAdmin: boolean;
+  /** Epoch ms when the token expires, if it does. */
+  expiresAt?: number;
+}
+
+export interface TokenVerifierOptions {
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export class TokenVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    if (options.jwksUrl) {
+      this.key = createRemoteJWKSet(new URL(options.jwksUrl));
+      this.algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+    } else if (options.jwtSecret) {
+      this.key = new TextEncoder().encode(options.jwtSecret);
+      this.algorithms = ['HS256'];
+    } else {
+      throw new Error('TokenVerifier needs a JWT secret or a JWKS URL');
+    }
+  }
+
+  /** Verifies an `Authorization` value (`Bearer <jwt>`); absent → UNAUTHENTICATED. */
+  async verifyAuthorization(header: string | undefined): Promise<ViewerIdentity> {
+    if (header === undefined || header.trim() === '') throw unauthenticated('Missing bearer token: send Authorization: Bearer <token>');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
+    if (!match) throw unauthenticated("Malformed Authorization header: expected 'Bearer <token>'");
+    return this.verify(match[1]!);
+  }
+
+  async verify(token: string): Promise<ViewerIdentity> {
+    let payload;
+    try {
+      const key = this.key;
+      ({ payload } =
+        typeof key === 'function'
+          ? await jwtVerify(token, key, { algorithms: this.algorithms, issuer: this.options.issuer, audience: this.options.audience })
+          : await jwtVerify(token, key, { algorithms: this.algorithms, issuer: this.options.issuer, audience: this.options.audience }));
+    } catch (err) {
+      throw describeFailure(err);
+    }
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw unauthenticated('Token has no subject (sub)');
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r: unknown): r is string => typeof r === 'string') : [];
+    return {
+      id: payload.sub,
+      roles,
+      isAdmin: roles.includes('admin'),
+      expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined,
+    };
+  }
+}
+
+function describeFailure(err: unknown): GraphQLError {
+  if (err instanceof joseErrors.JWTExpired) return unauthenticated('Token expired');
+  if (err instanceof joseErrors.JWTClaimValidationFailed) return unauthenticated(`Token rejected: ${err.claim} claim check failed`);
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return unauthenticated('Token signature is invalid');
+  if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid || err instanceof joseErrors.JOSEError) {
+    if (err instanceof joseErrors.JOSEAlgNotAllowed) return unauthenticated('Token algorithm is not accepted');
+    if (err instanceof joseErrors.JWKSNoMatchingKey) return unauthenticated('Token signed with an unknown key');
+    return unauthenticated('Token is malformed');
+  }
+  return unauthenticated('Token could not be verified');
+}
+
+export interface SignOptions {
+  admin?: boolean;
+  /** jose time span or epoch seconds. @default '12h' */
+  expiresIn?: string | number;
+  issuer?: string;
+  audience?: string;
+}
+
+/** A viewer JWT for the configured HS256 secret (for `npm run token`, the demo token and tests). */
+export async function signViewerToken(secret: string, sub: string, options: SignOptions = {}): Promise<string> {
+  let jwt = new SignJWT({ roles: options.admin ? ['admin'] : [] })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h');
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,231 @@
+/**
+ * The one place that reads the environment. `loadConfig` parses it with zod and, when anything is
+ * wrong, throws a ConfigError that names every bad variable and what it expects, so an operator fixes
+ * them all in one go instead of one restart per mistake.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+// Outside production, unset upstream credentials default to the sandbox's (see ARCHITECTURE.md).
+import { SANDBOX_CREDENTIALS } from '../sandbox/provider';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const optionalUrl = (protocols: string[], example: string) =>
+  optionalString.refine((v) => v === undefined || isUrl(v, protocols), {
+    message: `expected a URL like ${example}`,
+  });
+
+const port = (fallback: number) =>
+  z.coerce.number({ message: 'expected a port number' }).int('expected a port number').min(0).max(65535).default(fallback);
+
+const positiveInt = (fallback: number, unit: string) =>
+  z.coerce.number({ message: `expected a whole number of ${unit}` }).int(`expected a whole number of ${unit}`).positive(`expected a whole number of ${unit} > 0`).default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'expected development, test or production' }).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgres://user@host:5432/db'),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+
+  AUTH_JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'expected at least 32 characters' }),
+  AUTH_JWKS_URL: optionalUrl(['http:', 'https:'], 'https://issuer.example/.well-known/jwks.json'),
+  AUTH_ISSUER: optionalString,
+  AUTH_AUDIENCE: optionalString,
+  /** Base64 of 32 random bytes: the AES-256-GCM key for secrets kept in the store. */
+  STORE_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+    message: 'expected base64 of exactly 32 bytes (openssl rand -base64 32)',
+  }),
+
+  KIGO_BASE_URL: optionalUrl(['http:', 'https:'], 'https://api.kigo.io/api/v1'),
+  KLIP_API_URL: optionalUrl(['http:', 'https:'], 'https://api.klipwallet.com/v2'),
+  KLIP_A2A_URL: optionalUrl(['http:', 'https:'], 'https://a2a-api.klipwallet.com/v2'),
+  XOXODAY_BASE_URL: optionalUrl(['http:', 'https:'], 'https://accounts.xoxoday.com/chef'),
+  KIGO_API_KEY: optionalString,
+  KIGO_PARTNER_ID: optionalString,
+  KLIP_PARTNER_EMAIL: optionalString,
+  KLIP_PARTNER_PASSWORD: optionalString,
+  KLIP_CARD_CONTRACT: optionalString,
+  KLIP_CARD_PIN: optionalString,
+  XOXODAY_CLIENT_ID: optionalString,
+  XOXODAY_CLIENT_SECRET: optionalString,
+  XOXODAY_REFRESH_TOKEN: optionalString,
+  XOXODAY_REDIRECT_URI: optionalUrl(['http:', 'https:'], 'https://yourapp.example/xoxoday/callback'),
+  SANDBOX_PORT: port(0).optional(),
+
+  UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 'milliseconds'),
+  UPSTREAM_RETRIES: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(5).default(2),
+  UPSTREAM_BREAKER_FAILURES: positiveInt(5, 'failures'),
+  UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt(10_000, 'milliseconds'),
+  APP2APP_POLL_INTERVAL_MS: positiveInt(1_000, 'milliseconds'),
+  VOUCHER_CATALOG_TTL_SECONDS: positiveInt(21_600, 'seconds'),
+  CLAIM_FAILURES_PER_WINDOW: positiveInt(10, 'attempts'),
+  CLAIM_FAILURE_WINDOW_SECONDS: positiveInt(600, 'seconds'),
+});
+
+export type Env = Record<string, string | undefined>;
+
+/** Where the upstreams live: their base URLs. */
+export interface UpstreamUrls {
+  kigo: string;
+  klipApi: string;
+  klipA2a: string;
+  xoxoday: string;
+}
+
+/** The credentials the gateway uses with each upstream. */
+export interface UpstreamCredentials {
+  kigo: { apiKey: string; partnerId: string };
+  klip: { partnerEmail: string; partnerPassword: string; cardContract: string; cardPin: string };
+  xoxoday: { clientId: string; clientSecret: string; redirectUri: string; refreshToken?: string };
+}
+
+export type UpstreamsConfig = UpstreamUrls & { credentials: UpstreamCredentials };
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  storeEncryptionKey?: string;
+  /**
+   * Configured upstream URLs, or undefined when none is configured: main.ts then starts the sandbox
+   * in-process and uses its URLs.
+   */
+  upstreamUrls?: UpstreamUrls;
+  /** From the environment; outside production, unset ones are the sandbox's. */
+  upstreamCredentials: UpstreamCredentials;
+  sandboxPort?: number;
+  upstreamTimeoutMs: number;
+  upstreamRetries: number;
+  breaker: { failures: number; halfOpenMs: number };
+  app2appPollIntervalMs: number;
+  voucherCatalogTtlSeconds: number;
+  claimRateLimit: { failures: number; windowSeconds: number };
+}
+
+const URL_VARS = ['KIGO_BASE_URL', 'KLIP_API_URL', 'KLIP_A2A_URL', 'XOXODAY_BASE_URL'] as const;
+const CREDENTIAL_VARS = [
+  'KIGO_API_KEY',
+  'KIGO_PARTNER_ID',
+  'KLIP_PARTNER_EMAIL',
+  'KLIP_PARTNER_PASSWORD',
+  'KLIP_CARD_CONTRACT',
+  'KLIP_CARD_PIN',
+  'XOXODAY_CLIENT_ID',
+  'XOXODAY_CLIENT_SECRET',
+] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment. Secrets that development generates (JWT secret, store key) stay unset here;
+ * `ensureGeneratedSecrets` fills them from DATA_DIR.
+ */
+export function loadConfig(env: Env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${describe(env[String(i.path[0])])})`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+
+  if (production && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    problems.push('AUTH_JWT_SECRET: required in production (or set AUTH_JWKS_URL); nothing is generated there');
+  }
+  if (production && !e.STORE_ENCRYPTION_KEY) {
+    problems.push('STORE_ENCRYPTION_KEY: required in production: base64 of 32 random bytes (openssl rand -base64 32)');
+  }
+
+  const setUrls = URL_VARS.filter((v) => e[v] !== undefined);
+  if (setUrls.length > 0 && setUrls.length < URL_VARS.length) {
+    for (const v of URL_VARS.filter((u) => e[u] === undefined)) {
+      problems.push(`${v}: required when any of ${URL_VARS.join(', ')} is set (leave all four unset for the embedded sandbox)`);
+    }
+  } else if (setUrls.length === 0 && production) {
+    problems.push(`${URL_VARS.join(', ')}: required in production (the embedded sandbox is for development only)`);
+  }
+  if (production) {
+    for (const v of CREDENTIAL_VARS) if (e[v] === undefined) problems.push(`${v}: required in production`);
+    if (!e.XOXODAY_REDIRECT_URI) problems.push('XOXODAY_REDIRECT_URI: required in production: the redirect URI registered with Xoxoday');
+    if (!e.XOXODAY_REFRESH_TOKEN) {
+      problems.push(
+        'XOXODAY_REFRESH_TOKEN: required in production: complete the OAuth authorize flow once (GET /v1/oauth/authorize, then ' +
+          'POST /v1/oauth/token/company with the code) and set the refresh token it returns; the gateway rotates and stores it from then on',
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const sandbox = SANDBOX_CREDENTIALS;
+  const upstreamCredentials: UpstreamCredentials = {
+    kigo: { apiKey: e.KIGO_API_KEY ?? sandbox.kigo.apiKey, partnerId: e.KIGO_PARTNER_ID ?? sandbox.kigo.partnerId },
+    klip: {
+      partnerEmail: e.KLIP_PARTNER_EMAIL ?? sandbox.klip.partnerEmail,
+      partnerPassword: e.KLIP_PARTNER_PASSWORD ?? sandbox.klip.partnerPassword,
+      cardContract: e.KLIP_CARD_CONTRACT ?? sandbox.klip.cardContract,
+      cardPin: e.KLIP_CARD_PIN ?? sandbox.klip.cardPin,
+    },
+    xoxoday: {
+      clientId: e.XOXODAY_CLIENT_ID ?? sandbox.xoxoday.clientId,
+      clientSecret: e.XOXODAY_CLIENT_SECRET ?? sandbox.xoxoday.clientSecret,
+      redirectUri: e.XOXODAY_REDIRECT_URI ?? sandbox.xoxoday.redirectUri,
+      refreshToken: e.XOXODAY_REFRESH_TOKEN,
+    },
+  };
+
+  return {
+    env: e.NODE_ENV,
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    auth: { jwtSecret: e.AUTH_JWT_SECRET, jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE },
+    storeEncryptionKey: e.STORE_ENCRYPTION_KEY,
+    upstreamUrls:
+      setUrls.length === URL_VARS.length
+        ? { kigo: e.KIGO_BASE_URL!, klipApi: e.KLIP_API_URL!, klipA2a: e.KLIP_A2A_URL!, xoxoday: e.XOXODAY_BASE_URL! }
+        : undefined,
+    upstreamCredentials,
+    sandboxPort: e.SANDBOX_PORT,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    upstreamRetries: e.UPSTREAM_RETRIES,
+    breaker: { failures: e.UPSTREAM_BREAKER_FAILURES, halfOpenMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS },
+    app2appPollIntervalMs: e.APP2APP_POLL_INTERVAL_MS,
+    voucherCatalogTtlSeconds: e.VOUCHER_CATALOG_TTL_SECONDS,
+    claimRateLimit: { failures: e.CLAIM_FAILURES_PER_WINDOW, windowSeconds: e.CLAIM_FAILURE_WINDOW_SECONDS },
+  };
+}
+
+function isUrl(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Shows what was given without echoing a value that may be a secret. */
+function describe(value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  return value.length === 0 ? 'an empty value' : `a value of ${value.length} characters`;
+}

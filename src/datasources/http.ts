@@ -1,0 +1,202 @@
+/**
+ * The one way the gateway speaks HTTP to an upstream. Each upstream client owns an UpstreamHttp:
+ * - an undici Agent with connect/headers/body timeouts, and undici's retry interceptor composed on for
+ *   idempotent GETs only (a POST that may have acted upstream is never re-sent blindly);
+ * - a cockatiel circuit breaker: after N consecutive transport failures or 5xx the upstream is left
+ *   alone for a while and calls fail fast with UPSTREAM_UNAVAILABLE;
+ * - metrics by provider, route template and status;
+ * - error mapping: network failure, 5xx or open breaker → UPSTREAM_UNAVAILABLE, timeout →
+ *   UPSTREAM_TIMEOUT, 429 → RATE_LIMITED, all with `provider`. Other 4xx answers are thrown as
+ *   UpstreamStatusError for the upstream's own client to map (it knows what 409 means there); one that
+ *   no client maps surfaces as UPSTREAM_UNAVAILABLE without the upstream body.
+ */
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import { Agent, interceptors, type Dispatcher } from 'undici';
+import { ErrorCode, PROVIDER_NAMES, UpstreamError, type Provider } from '../errors';
+import type { Metrics } from '../observability/metrics';
+
+export interface UpstreamHttpOptions {
+  provider: Provider;
+  baseUrl: string;
+  timeoutMs: number;
+  /** Retries of idempotent GETs on connection errors and 5xx. */
+  retries: number;
+  breaker: { failures: number; halfOpenMs: number };
+  metrics: Metrics;
+  /** For tests: a dispatcher such as undici's MockAgent instead of a real Agent. */
+  dispatcher?: Dispatcher;
+}
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below the base URL, already filled in: `/wallet/tokens/tok_1`. */
+  path: string;
+  /** Route template for metrics: `/wallet/tokens/:tokenId`. Never put ids in it. */
+  route: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface UpstreamResponse<T> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: T;
+}
+
+/** A 4xx answer, for the upstream's client to interpret. The body stays in memory: never log it. */
+export class UpstreamStatusError extends UpstreamError {
+  constructor(
+    provider: Provider,
+    status: number,
+    readonly body: unknown,
+    readonly route: string,
+  ) {
+    super(provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[provider]} rejected the request (HTTP ${status})`, status);
+    this.name = 'UpstreamStatusError';
+  }
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export class UpstreamHttp {
+  readonly provider: Provider;
+  private readonly base: URL;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly breaker: CircuitBreakerPolicy;
+
+  constructor(private readonly options: UpstreamHttpOptions) {
+    this.provider = options.provider;
+    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    this.ownsDispatcher = !options.dispatcher;
+    const agent =
+      options.dispatcher ??
+      new Agent({
+        connectTimeout: Math.min(options.timeoutMs, 5_000),
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        keepAliveTimeout: 4_000,
+        connections: 64,
+      });
+    this.dispatcher = agent.compose(
+      interceptors.retry({
+        maxRetries: options.retries,
+        methods: ['GET'],
+        statusCodes: [502, 503, 504],
+        minTimeout: 100,
+        maxTimeout: 1_000,
+        timeoutFactor: 2,
+        // Give us the last answer instead of a RequestRetryError, so one place maps statuses.
+        throwOnError: false,
+      }),
+    );
+    this.breaker = circuitBreaker(
+      handleWhen((err) => err instanceof UpstreamError && !(err instanceof UpstreamStatusError) && err.code !== ErrorCode.RATE_LIMITED),
+      { halfOpenAfter: options.breaker.halfOpenMs, breaker: new ConsecutiveBreaker(options.breaker.failures) },
+    );
+  }
+
+  /** Sends a request and parses JSON; 2xx returns the body, anything else throws (see file header). */
+  async json<T>(request: UpstreamRequest): Promise<T> {
+    return (await this.send<T>(request)).body;
+  }
+
+  /** Like `json`, but returns status and headers too (e.g. for a 302). */
+  async send<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    try {
+      return await this.breaker.execute(() => this.once<T>(request));
+    } catch (err) {
+      if (err instanceof BrokenCircuitError) {
+        this.observe(request, 'breaker_open', 0);
+        throw new UpstreamError(
+          this.provider,
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          `${PROVIDER_NAMES[this.provider]} is unavailable (recent calls failed; retrying shortly)`,
+        );
+      }
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  private async once<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const url = new URL(request.path.replace(/^\//, ''), this.base);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    const started = performance.now();
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        headers,
+        body,
+        // The overall budget, across retries: undici's own timeouts bound each attempt.
+        signal: AbortSignal.timeout(this.options.timeoutMs * (request.method === 'GET' ? this.options.retries + 1 : 1)),
+      });
+    } catch (err) {
+      throw this.transportError(request, err, started);
+    }
+    const status = response.statusCode;
+    let parsed: unknown;
+    try {
+      const text = await response.body.text();
+      parsed = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch (err) {
+      if (status >= 500) parsed = undefined;
+      else if (isTimeout(err)) throw this.transportError(request, err, started);
+      else {
+        this.observe(request, String(status), started);
+        throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[this.provider]} answered with a body that is not JSON`, status);
+      }
+    }
+    this.observe(request, String(status), started);
+    if (status >= 500) {
+      throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[this.provider]} is unavailable (HTTP ${status})`, status);
+    }
+    if (status === 429) {
+      throw new UpstreamError(this.provider, ErrorCode.RATE_LIMITED, `${PROVIDER_NAMES[this.provider]} is rate limiting the gateway; retry later`, status);
+    }
+    if (status >= 400) throw new UpstreamStatusError(this.provider, status, parsed, request.route);
+    return { status, headers: response.headers, body: parsed as T };
+  }
+
+  private transportError(request: UpstreamRequest, err: unknown, started: number): UpstreamError {
+    const timeout = isTimeout(err);
+    this.observe(request, timeout ? 'timeout' : 'network_error', started);
+    const name = PROVIDER_NAMES[this.provider];
+    return timeout
+      ? new UpstreamError(this.provider, ErrorCode.UPSTREAM_TIMEOUT, `${name} did not answer in time`)
+      : new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${name} is unreachable`);
+  }
+
+  private observe(request: UpstreamRequest, status: string, started: number): void {
+    const labels = { provider: this.provider, route: `${request.method} ${request.route}`, status };
+    this.options.metrics.upstreamRequests.inc(labels);
+    if (started > 0) this.options.metrics.upstreamDuration.observe(labels, (performance.now() - started) / 1000);
+  }
+}
+
+function isTimeout(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: string }).code;
+  return err.name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code)) || (err.cause instanceof Error && isTimeout(err.cause));
+}

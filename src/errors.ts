@@ -1,0 +1,74 @@
+/**
+ * Error codes of the API (ARCHITECTURE.md, Errors). Thrown errors carry `extensions.code`; upstream
+ * failures also carry `extensions.provider`. Messages never include secrets or upstream bodies.
+ */
+import { GraphQLError } from 'graphql';
+
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Which upstream system holds an asset (also the GraphQL enum `Provider`). */
+export enum Provider {
+  KIGO = 'KIGO',
+  KLIP = 'KLIP',
+  XOXODAY = 'XOXODAY',
+}
+
+export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function forbidden(message = 'Not allowed for this viewer'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function badUserInput(message: string, field?: string[]): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+}
+
+export function notFound(message = 'Not found'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+export function rateLimited(message: string, retryAfterSeconds?: number, provider?: Provider): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.RATE_LIMITED,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(provider ? { provider } : {}),
+    },
+  });
+}
+
+/** An upstream could not serve us: unreachable, 5xx, timed out, breaker open, or credentials dead. */
+export class UpstreamError extends GraphQLError {
+  constructor(
+    readonly provider: Provider,
+    code: ErrorCode.UPSTREAM_UNAVAILABLE | ErrorCode.UPSTREAM_TIMEOUT | ErrorCode.RATE_LIMITED,
+    message: string,
+    /** The upstream's HTTP status, when it answered. */
+    readonly status?: number,
+  ) {
+    super(message, { extensions: { code, provider, ...(status !== undefined ? { upstreamStatus: status } : {}) } });
+    this.name = 'UpstreamError';
+  }
+
+  get code(): string {
+    return this.extensions.code as string;
+  }
+}
+
+/** Display names for messages. */
+export const PROVIDER_NAMES: Record<Provider, string> = {
+  [Provider.KIGO]: 'Kigo',
+  [Provider.KLIP]: 'Klip',
+  [Provider.XOXODAY]: 'Xoxoday',
+};

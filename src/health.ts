@@ -1,0 +1,49 @@
+/**
+ * /healthz: the process is alive. /readyz: the store (and Redis, when configured) answers and every
+ * domain check passes; 503 naming each failing check otherwise. /metrics: Prometheus text format.
+ */
+import { Router } from 'express';
+import type { AppServices } from './services';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+export function healthRoutes(services: AppServices): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', async (_req, res) => {
+    const checks = [
+      { name: 'store', check: () => services.store.ping() },
+      { name: 'redis', check: () => services.coordination.ping() },
+      ...services.readiness,
+    ];
+    const results = await Promise.all(
+      checks.map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), CHECK_TIMEOUT_MS);
+          return [name, 'ok'] as const;
+        } catch (err) {
+          return [name, err instanceof Error ? err.message : String(err)] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, result]) => result === 'ok');
+    const details = Object.fromEntries(Object.entries(services.details).map(([k, read]) => [k, read()]));
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results), details });
+  });
+
+  router.get('/metrics', async (_req, res) => {
+    res.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
+  });
+  return router;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

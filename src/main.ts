@@ -1,0 +1,57 @@
+/**
+ * `npm start`: load config, start the sandbox in-process when no upstream is configured (the embedded
+ * default), start the gateway, print where it is and a demo token, and stop cleanly on SIGTERM/SIGINT.
+ */
+import 'reflect-metadata';
+import { signViewerToken } from './auth/tokens';
+import { ConfigError, loadConfig, type UpstreamUrls } from './config';
+import { resolveSecrets } from './generated-secrets';
+import { startGateway } from './server';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const secrets = resolveSecrets(config);
+
+  let sandbox: Sandbox | undefined;
+  let urls: UpstreamUrls;
+  if (config.upstreamUrls) {
+    urls = config.upstreamUrls;
+  } else {
+    sandbox = await startSandbox({ port: config.sandboxPort ?? 0, host: '127.0.0.1' });
+    urls = { kigo: sandbox.baseUrls.kigo, klipApi: sandbox.baseUrls.klipApi, klipA2a: sandbox.baseUrls.klipA2a, xoxoday: sandbox.baseUrls.xoxoday };
+  }
+
+  const demoToken = secrets.jwtSecret && !config.production ? await signViewerToken(secrets.jwtSecret, 'alice', { expiresIn: '30d', issuer: config.auth.issuer, audience: config.auth.audience }) : undefined;
+  const gateway = await startGateway({
+    config,
+    upstreams: { ...urls, credentials: config.upstreamCredentials },
+    secrets,
+    sandboxHeaders: demoToken ? { Authorization: `Bearer ${demoToken}` } : undefined,
+  });
+
+  const lines = [`rewardgraph ready at ${gateway.url}/graphql`];
+  if (sandbox) lines.push(`embedded sandbox (emulated Kigo, Klip, Xoxoday) at ${sandbox.url}  — control API: ${sandbox.url}/_sandbox/…`);
+  if (demoToken) lines.push(`demo viewer token (sub alice, 30 days; Apollo Sandbox already sends it):`, `Authorization: Bearer ${demoToken}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const shutdown = (signal: string): void => {
+    gateway.logger.info({ signal }, 'shutting down');
+    void (async () => {
+      await gateway.stop();
+      await sandbox?.close();
+      process.exit(0);
+    })().catch((err: unknown) => {
+      gateway.logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`rewardgraph failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

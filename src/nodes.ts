@@ -1,0 +1,19 @@
+/**
+ * How `node(id)` / `nodes(ids)` find objects: one loader per type name in the global id. Each loader
+ * answers one value or null per key, in key order, and returns null for objects the viewer may not
+ * see (someone else's token, order or request), so that their existence is not revealed.
+ * Loaders should go through the domain's per-request DataLoader, so ids already fetched by a list in
+ * the same operation cost no upstream call.
+ */
+import type { Context } from './context';
+import type { Node } from './schema/node.interface';
+import { Viewer } from './schema/viewer.type';
+
+export type NodeLoader = (ctx: Context, keys: readonly string[]) => Promise<Array<Node | null>>;
+
+const viewerNode: NodeLoader = async (ctx, keys) => keys.map((sub) => (ctx.viewer && sub === ctx.viewer.id ? Viewer.of(sub) : null));
+
+/** Type name in the global id → loader. Domains add theirs here. */
+export const NODE_LOADERS: Record<string, NodeLoader> = {
+  Viewer: viewerNode,
+};

@@ -1,0 +1,62 @@
+/**
+ * Coordination between requests and between gateway instances: the subscription pubsub, named locks
+ * and rate limiters. In-process by default; over Redis when REDIS_URL is set, so that any number of
+ * instances behind a load balancer share subscriptions, locks and limits.
+ */
+import { createPubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { InProcessLocks, RedisLocks, type LockManager } from './locks';
+
+// Topics carry one payload each; their names and payload types are owned by the domains that publish.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- topics are registered by domain modules
+export type AppPubSub = ReturnType<typeof createPubSub<Record<string, [any]>>>;
+
+export interface RateLimiterOptions {
+  /** Distinguishes this limiter's counters from others in a shared Redis. */
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+}
+
+export interface Coordination {
+  pubsub: AppPubSub;
+  locks: LockManager;
+  /** rate-limiter-flexible limiter, in memory or in Redis. */
+  rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
+  /** Throws when Redis is configured and unreachable (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createCoordination(redisUrl: string | undefined, namespace = 'rewardgraph'): Promise<Coordination> {
+  if (!redisUrl) {
+    return {
+      pubsub: createPubSub(),
+      locks: new InProcessLocks(),
+      rateLimiter: (o) => new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSeconds }),
+      ping: async () => {},
+      close: async () => {},
+    };
+  }
+  const options = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
+  const command = new Redis(redisUrl, options);
+  const publishClient = new Redis(redisUrl, options);
+  const subscribeClient = new Redis(redisUrl, options);
+  await Promise.all([command.connect(), publishClient.connect(), subscribeClient.connect()]);
+  return {
+    pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    locks: new RedisLocks(command, `${namespace}:lock:`),
+    rateLimiter: (o) =>
+      new RateLimiterRedis({ storeClient: command, keyPrefix: `${namespace}:rl:${o.keyPrefix}`, points: o.points, duration: o.durationSeconds }),
+    ping: async () => {
+      await command.ping();
+    },
+    close: async () => {
+      await Promise.allSettled([command.quit(), publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}
+
+export type { LockManager, Lease } from './locks';

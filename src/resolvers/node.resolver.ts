@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { requireViewer } from '../auth/guards';
+import type { Context } from '../context';
+import { badUserInput } from '../errors';
+import { NODE_LOADERS } from '../nodes';
+import { fromGlobalId } from '../schema/global-id';
+import { Node } from '../schema/node.interface';
+
+/** More ids than this in one `nodes` call is a client bug or an attempt to fan out upstream calls. */
+const MAX_NODES = 100;
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    requireViewer(ctx);
+    return loadNode(ctx, id);
+  }
+
+  @Query(() => [Node], { nullable: 'items' })
+  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | null>> {
+    requireViewer(ctx);
+    if (ids.length > MAX_NODES) throw badUserInput(`\`ids\` may hold at most ${MAX_NODES} ids (got ${ids.length})`, ['ids']);
+    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+  }
+}
+
+/** Unknown type names are null (the id may be from a type this gateway no longer serves). */
+function loadNode(ctx: Context, id: string): Promise<Node | null> {
+  const { typeName, key } = fromGlobalId(id);
+  const load = NODE_LOADERS[typeName];
+  if (!load) return Promise.resolve(null);
+  // One batch per type: repeated ids in one request are loaded once.
+  const loader = ctx.loader(`node:${typeName}`, () => new DataLoader<string, Node | null>((keys) => load(ctx, keys)));
+  return loader.load(key);
+}

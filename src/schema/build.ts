@@ -1,0 +1,33 @@
+/**
+ * Builds the executable schema from the type-graphql classes. The printed form (sorted, so that it
+ * diffs cleanly) is committed as src/schema/schema.graphql; a test fails when the two drift apart.
+ */
+import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { NodeResolver } from '../resolvers/node.resolver';
+import { ViewerResolver } from '../resolvers/viewer.resolver';
+import { Asset } from './asset.interface';
+import { Money } from './money.type';
+import { PageInfo } from './page-info.type';
+import { UserError } from './user-error.type';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
+const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver];
+
+export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    pubSub,
+    // Shared types, present in the schema even before a domain field refers to them.
+    orphanedTypes: [Asset, Money, PageInfo, UserError],
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+  });
+}
+
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

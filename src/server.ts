@@ -1,0 +1,146 @@
+/**
+ * One http.Server on one port: POST/GET /graphql (Apollo Server 5 via express5; Apollo Sandbox on GET
+ * outside production), graphql-ws on the same path, /healthz, /readyz and /metrics. `stop()` drains
+ * HTTP and websocket connections, stops domain services and closes the store, in that order, so no
+ * request is cut off mid-way and nothing writes to a closed store.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { authPlugin } from './auth/plugin';
+import { TokenVerifier } from './auth/tokens';
+import type { Config, UpstreamsConfig } from './config';
+import { createContext, type Context } from './context';
+import { startDomains } from './domains';
+import type { ResolvedSecrets } from './generated-secrets';
+import { healthRoutes } from './health';
+import { createLogger, type Logger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { operationPlugin } from './observability/operation-plugin';
+import { createCoordination } from './pubsub';
+import { buildAppSchema } from './schema/build';
+import { CursorCodec } from './schema/cursor';
+import { formatError } from './format-error';
+import type { AppServices, CoreServices } from './services';
+import { openStore } from './store';
+import { attachWebSocket } from './ws';
+
+export interface GatewayOptions {
+  config: Config;
+  upstreams: UpstreamsConfig;
+  secrets: ResolvedSecrets;
+  /** Where logs go (tests capture them); stdout when absent. */
+  logDestination?: DestinationStream;
+  /** Postgres schema for the store (tests isolate themselves). */
+  postgresSchema?: string;
+  /** Prefix of Redis keys (tests isolate themselves). @default 'rewardgraph' */
+  redisNamespace?: string;
+  /** Headers Apollo Sandbox starts with (the demo token, in development). */
+  sandboxHeaders?: Record<string, string>;
+}
+
+export interface Gateway {
+  /** `http://host:port` */
+  url: string;
+  services: AppServices;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, upstreams, secrets } = options;
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const metrics = new Metrics();
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    postgresSchema: options.postgresSchema,
+    encryptionKey: secrets.storeEncryptionKey,
+  });
+  const coordination = await createCoordination(config.redisUrl, options.redisNamespace);
+  const core: CoreServices = {
+    config,
+    upstreams,
+    store,
+    coordination,
+    metrics,
+    logger,
+    verifier: new TokenVerifier({ ...config.auth, jwtSecret: secrets.jwtSecret }),
+    cursors: new CursorCodec(secrets.storeEncryptionKey),
+    readiness: [],
+    details: {},
+  };
+  const { domains, stops: stopDomains } = await startDomains(core);
+  const services: AppServices = { ...core, ...domains };
+
+  const schema = await buildAppSchema(coordination.pubsub);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const ws = attachWebSocket(httpServer, schema, services);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: formatError(config.production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Closes graphql-ws sockets when Apollo drains, so both transports stop together.
+      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+      config.production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, headers: options.sandboxHeaders }),
+      authPlugin(),
+      operationPlugin(metrics, logger),
+    ],
+  });
+  await apollo.start();
+
+  app.use(healthRoutes(services));
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>(),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const header = req.headers.authorization;
+        if (header === undefined) return createContext(services, null);
+        try {
+          return createContext(services, await services.verifier.verifyAuthorization(header));
+        } catch (err) {
+          return createContext(services, null, err as never);
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { address, port } = httpServer.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await apollo.stop();
+      for (const stopDomain of stopDomains.reverse()) await stopDomain().catch((err) => logger.error({ err }, 'domain stop failed'));
+      await coordination.close();
+      await store.close();
+      logger.info('stopped');
+    })());
+
+  return { url, services, logger, stop };
+}

@@ -1,0 +1,36 @@
+/**
+ * What the process holds once: configuration, store, coordination, observability, and one service per
+ * upstream domain. Built by server.ts, handed to every operation through the context.
+ */
+import type { TokenVerifier } from './auth/tokens';
+import type { Config, UpstreamsConfig } from './config';
+import type { DomainServices } from './domains';
+import type { Metrics } from './observability/metrics';
+import type { Logger } from './observability/logger';
+import type { Coordination } from './pubsub';
+import type { CursorCodec } from './schema/cursor';
+import type { Store } from './store';
+
+/** One line of /readyz: throws (with an operator-readable message) when not ready. */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface CoreServices {
+  config: Config;
+  upstreams: UpstreamsConfig;
+  store: Store;
+  coordination: Coordination;
+  metrics: Metrics;
+  logger: Logger;
+  verifier: TokenVerifier;
+  /** Signs and checks pagination cursors. */
+  cursors: CursorCodec;
+  /** Extra checks for /readyz beyond the store and Redis, added by domain services. */
+  readiness: ReadinessCheck[];
+  /** Extra facts for /readyz `details` (e.g. active pollers), added by domain services. */
+  details: Record<string, () => unknown>;
+}
+
+export type AppServices = CoreServices & DomainServices;

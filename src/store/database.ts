@@ -1,0 +1,65 @@
+/** Opens the store: SQLite under DATA_DIR by default, Postgres when a URL is given; runs migrations. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema';
+import { migrationProvider } from './migrations';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** `postgres://…`; SQLite when absent. */
+  databaseUrl?: string;
+  /** Folder of the SQLite file. */
+  dataDir: string;
+  /** Postgres schema to use (tests isolate themselves in one each). @default 'public' */
+  postgresSchema?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kysely<Database>; dialect: StoreDialect }> {
+  if (options.databaseUrl) {
+    // pg is loaded only when used, so the SQLite default never needs a Postgres client configured.
+    const { Pool } = await import('pg');
+    const schema = options.postgresSchema;
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // The search_path is per connection, so each new one is pointed at the test's schema.
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    if (schema) {
+      const client = await pool.connect();
+      try {
+        await client.query(`create schema if not exists "${schema.replace(/"/g, '')}"`);
+      } finally {
+        client.release();
+      }
+    }
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db);
+    return { db, dialect: 'postgres' };
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
+  const file = new BetterSqlite3(path.join(options.dataDir, 'rewardgraph.sqlite'));
+  // WAL lets readers (health checks, other requests) proceed while a write is in flight.
+  file.pragma('journal_mode = WAL');
+  file.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  await migrate(db);
+  return { db, dialect: 'sqlite' };
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`store migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A trivial query, for /readyz. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,114 @@
+/**
+ * Runs an action at most once per (scope, key) and answers every repeat with the first result.
+ *
+ * A row is claimed as `pending` before the action runs (insert, ignoring conflicts: the database decides
+ * the winner, across processes too); the winner stores the result as `done`, everyone else waits for it.
+ * If the action throws, the row is removed so that a retry can act: a thrown error means the action's
+ * outcome was not recorded, and the callers' own upstream guards (a share already pending, a reused
+ * poNumber) keep a retry from acting twice upstream. Results are encrypted: they may hold claim codes.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+import type { SecretBox } from './secret-box';
+
+export class IdempotencyInProgressError extends Error {
+  readonly code = 'IDEMPOTENCY_IN_PROGRESS';
+  constructor() {
+    super('the same request is still being processed; retry shortly');
+  }
+}
+
+export interface IdempotencyOptions {
+  /** How long a repeat waits for the first call to finish. @default 30_000 */
+  waitMs?: number;
+  /** A pending claim older than this belongs to a process that died; it may be taken over. @default 300_000 */
+  staleMs?: number;
+}
+
+export class IdempotencyStore {
+  /** Same-process repeats await the first call directly instead of polling the table. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly box: SecretBox,
+    private readonly options: IdempotencyOptions = {},
+  ) {}
+
+  async run<T>(scope: string, key: string, action: () => Promise<T>): Promise<T> {
+    const id = `${scope}\u0000${key}`;
+    const deadline = Date.now() + (this.options.waitMs ?? 30_000);
+    for (;;) {
+      const local = this.inFlight.get(id);
+      if (local) {
+        // The first call may fail; then this repeat tries to act itself.
+        const settled = await local.then(
+          (value) => ({ ok: true as const, value }),
+          () => ({ ok: false as const }),
+        );
+        if (settled.ok) return settled.value as T;
+        continue;
+      }
+      if (await this.claim(scope, key)) {
+        const pending = this.act(scope, key, action);
+        this.inFlight.set(id, pending);
+        try {
+          return await pending;
+        } finally {
+          this.inFlight.delete(id);
+        }
+      }
+      const row = await this.db
+        .selectFrom('idempotency')
+        .select(['state', 'result', 'created_at'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      if (row?.state === 'done' && row.result !== null) {
+        return JSON.parse(this.box.open(row.result, aad(scope, key))) as T;
+      }
+      if (row && Date.now() - Date.parse(row.created_at) > (this.options.staleMs ?? 300_000)) {
+        await this.release(scope, key);
+        continue;
+      }
+      if (Date.now() > deadline) throw new IdempotencyInProgressError();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private async act<T>(scope: string, key: string, action: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await action();
+    } catch (err) {
+      await this.release(scope, key);
+      throw err;
+    }
+    await this.db
+      .updateTable('idempotency')
+      .set({ state: 'done', result: this.box.seal(JSON.stringify(result ?? null), aad(scope, key)), updated_at: new Date().toISOString() })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .execute();
+    return result;
+  }
+
+  /** True when this call won the right to act. */
+  private async claim(scope: string, key: string): Promise<boolean> {
+    const now = new Date().toISOString();
+    const result = await this.db
+      .insertInto('idempotency')
+      .values({ scope, key, state: 'pending', result: null, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  private async release(scope: string, key: string): Promise<void> {
+    await this.db.deleteFrom('idempotency').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'pending').execute();
+  }
+}
+
+function aad(scope: string, key: string): string {
+  return `idempotency:${scope}:${key}`;
+}

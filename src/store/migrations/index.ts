@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { foundation } from './001_foundation';
+import { viewerLinks } from './002_viewer_links';
+
+/**
+ * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
+ * Kept in code (not read from a folder) so the compiled build and the tests see the same list.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '001_foundation': foundation,
+  '002_viewer_links': viewerLinks,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,38 @@
+/**
+ * Table types for Kysely. Timestamps are ISO-8601 strings in both SQLite and Postgres (text), so the
+ * same code reads both without driver-specific date handling; they sort correctly as text.
+ */
+
+export interface CredentialsTable {
+  provider: string;
+  key: string;
+  /** SecretBox ciphertext of the JSON credential. */
+  value: string;
+  expires_at: string | null;
+  updated_at: string;
+}
+
+export interface IdempotencyTable {
+  scope: string;
+  key: string;
+  state: 'pending' | 'done';
+  /** SecretBox ciphertext of the JSON result (it may hold a claim code or voucher codes). */
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+
+export interface ViewerLinksTable {
+  viewer_id: string;
+  klaytn_address: string;
+  /** The App2App AUTH request that linked it. */
+  request_key: string;
+  linked_at: string;
+}
+
+export interface Database {
+  credentials: CredentialsTable;
+  idempotency: IdempotencyTable;
+  viewer_links: ViewerLinksTable;
+}
