@@ -4,12 +4,18 @@
  * returns a stop function for anything it runs in the background.
  */
 import type { CoreServices } from './services';
+import { startKigo } from './tokens/kigo-domain';
+import type { TokenService } from './tokens/token.service';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as domains land
-export interface DomainServices {}
+export interface DomainServices {
+  /** Kigo tokens: wallet, share, cancel, claim. */
+  kigo: TokenService;
+}
 
-export async function startDomains(_core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
+export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
   const stops: Array<() => Promise<void>> = [];
-  const domains: DomainServices = {};
+  const kigo = startKigo(core);
+  stops.push(kigo.stop);
+  const domains: DomainServices = { kigo: kigo.tokens };
   return { domains, stops };
 }

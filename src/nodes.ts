@@ -16,4 +16,5 @@ const viewerNode: NodeLoader = async (ctx, keys) => keys.map((sub) => (ctx.viewe
 /** Type name in the global id → loader. Domains add theirs here. */
 export const NODE_LOADERS: Record<string, NodeLoader> = {
   Viewer: viewerNode,
+  Token: (ctx, keys) => (ctx.viewer ? ctx.services.kigo.loadNodes(ctx, ctx.viewer.id, keys) : Promise.resolve(keys.map(() => null))),
 };

@@ -8,6 +8,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { NodeResolver } from '../resolvers/node.resolver';
+import { TokenMutationResolver } from '../resolvers/token-mutation.resolver';
+import { TokenResolver, ViewerTokensResolver } from '../resolvers/token.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { Asset } from './asset.interface';
 import { Money } from './money.type';
@@ -15,7 +17,7 @@ import { PageInfo } from './page-info.type';
 import { UserError } from './user-error.type';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
-const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver];
+const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver, ViewerTokensResolver, TokenResolver, TokenMutationResolver];
 
 export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({

@@ -13,6 +13,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
 };
 
 /** Something of value a person can hold or buy: a Kigo token, a Klip card or a Xoxoday voucher. */
@@ -24,11 +26,57 @@ export type Asset = {
   provider: Provider;
 };
 
+export type CancelTokenShareInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  tokenId: Scalars['ID']['input'];
+};
+
+export type CancelTokenSharePayload = {
+  __typename?: 'CancelTokenSharePayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  token?: Maybe<Token>;
+  userErrors: Array<UserError>;
+};
+
+export type ClaimTokenInput = {
+  claimCode: Scalars['String']['input'];
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ClaimTokenPayload = {
+  __typename?: 'ClaimTokenPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  token?: Maybe<Token>;
+  userErrors: Array<UserError>;
+};
+
 /** An amount of money. `amount` is a decimal string ("25.00"), never a float. */
 export type Money = {
   __typename?: 'Money';
   amount: Scalars['String']['output'];
   currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  cancelTokenShare: CancelTokenSharePayload;
+  claimToken: ClaimTokenPayload;
+  shareToken: ShareTokenPayload;
+};
+
+
+export type MutationCancelTokenShareArgs = {
+  input: CancelTokenShareInput;
+};
+
+
+export type MutationClaimTokenArgs = {
+  input: ClaimTokenInput;
+};
+
+
+export type MutationShareTokenArgs = {
+  input: ShareTokenInput;
 };
 
 /** An object with a globally unique, opaque id (Relay Global Object Identification). */
@@ -52,9 +100,16 @@ export type Provider =
 
 export type Query = {
   __typename?: 'Query';
+  /** What a claim code would give, without claiming it. */
+  claimPreview?: Maybe<Token>;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
   viewer: Viewer;
+};
+
+
+export type QueryClaimPreviewArgs = {
+  claimCode: Scalars['String']['input'];
 };
 
 
@@ -66,6 +121,77 @@ export type QueryNodeArgs = {
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
+
+export type ShareTokenInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** Global id or Kigo token id. */
+  tokenId: Scalars['ID']['input'];
+};
+
+export type ShareTokenPayload = {
+  __typename?: 'ShareTokenPayload';
+  /** Shown once. Give it to the recipient over a secure channel. */
+  claimCode?: Maybe<Scalars['String']['output']>;
+  claimExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  token?: Maybe<Token>;
+  userErrors: Array<UserError>;
+};
+
+export type Token = Asset & Node & {
+  __typename?: 'Token';
+  description?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  flags: TokenFlags;
+  id: Scalars['ID']['output'];
+  imageUrl?: Maybe<Scalars['String']['output']>;
+  kind: TokenKind;
+  name: Scalars['String']['output'];
+  pendingShare?: Maybe<TokenShare>;
+  provider: Provider;
+  status: TokenStatus;
+  /** Kigo's own id of the token. */
+  tokenId: Scalars['String']['output'];
+  value?: Maybe<Money>;
+};
+
+export type TokenConnection = {
+  __typename?: 'TokenConnection';
+  edges: Array<TokenEdge>;
+  nodes: Array<Token>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TokenEdge = {
+  __typename?: 'TokenEdge';
+  cursor: Scalars['String']['output'];
+  node: Token;
+};
+
+export type TokenFlags = {
+  __typename?: 'TokenFlags';
+  isRevealable: Scalars['Boolean']['output'];
+  isShareable: Scalars['Boolean']['output'];
+};
+
+export type TokenKind =
+  | 'BUNDLE'
+  | 'GIFT_CARD'
+  | 'MERCHANDISE'
+  | 'OFFER';
+
+/** A pending share of a token. The claim code itself is shown once, in ShareTokenPayload, and never again. */
+export type TokenShare = {
+  __typename?: 'TokenShare';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type TokenStatus =
+  | 'ACTIVE'
+  | 'REDEEMED'
+  | 'SHARE_PENDING';
 
 /** An expected failure of a mutation, for the person to read and act on. */
 export type UserError = {
@@ -92,6 +218,15 @@ export type UserErrorCode =
 export type Viewer = Node & {
   __typename?: 'Viewer';
   id: Scalars['ID']['output'];
+  tokens: TokenConnection;
+};
+
+
+/** The person making the request, from the verified bearer token. */
+export type ViewerTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<TokenStatus>;
 };
 
 export type ViewerIdQueryVariables = Exact<{ [key: string]: never; }>;
@@ -104,14 +239,14 @@ export type NodeByIdQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename: 'Viewer', id: string } | null };
+export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | null };
 
 export type NodesByIdsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'Viewer', id: string } | null> };
+export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | null> };
 
 
 export const ViewerIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerId"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ViewerIdQuery, ViewerIdQueryVariables>;

@@ -1,0 +1,28 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../auth/guards';
+import type { Context } from '../context';
+import { Token, TokenConnection, TokenStatus } from '../schema/token.type';
+import { Viewer } from '../schema/viewer.type';
+
+@Resolver(() => Viewer)
+export class ViewerTokensResolver {
+  @FieldResolver(() => TokenConnection)
+  tokens(
+    @Root() _viewer: Viewer,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('status', () => TokenStatus, { nullable: true }) status?: TokenStatus | null,
+  ): Promise<TokenConnection> {
+    // The wallet of whoever is asking: a Viewer object is only ever the asking viewer's own.
+    return ctx.services.kigo.tokens(ctx, requireViewer(ctx).id, { first, after, status });
+  }
+}
+
+@Resolver(() => Token)
+export class TokenResolver {
+  @Query(() => Token, { nullable: true, description: 'What a claim code would give, without claiming it.' })
+  claimPreview(@Arg('claimCode', () => String) claimCode: string, @Ctx() ctx: Context): Promise<Token | null> {
+    return ctx.services.kigo.claimPreview(requireViewer(ctx).id, claimCode);
+  }
+}
