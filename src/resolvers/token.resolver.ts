@@ -1,21 +1,16 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
-import { Token, TokenConnection, TokenStatus } from '../schema/token.type';
+import { TokensArgs } from '../schema/token.inputs';
+import { Token, TokenConnection } from '../schema/token.type';
 import { Viewer } from '../schema/viewer.type';
 
 @Resolver(() => Viewer)
 export class ViewerTokensResolver {
   @FieldResolver(() => TokenConnection)
-  tokens(
-    @Root() _viewer: Viewer,
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('status', () => TokenStatus, { nullable: true }) status?: TokenStatus | null,
-  ): Promise<TokenConnection> {
+  tokens(@Root() _viewer: Viewer, @Args(() => TokensArgs) args: TokensArgs, @Ctx() ctx: Context): Promise<TokenConnection> {
     // The wallet of whoever is asking: a Viewer object is only ever the asking viewer's own.
-    return ctx.services.kigo.tokens(ctx, requireViewer(ctx).id, { first, after, status });
+    return ctx.services.kigo.tokens(ctx, requireViewer(ctx).id, args);
   }
 }
 

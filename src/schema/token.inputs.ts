@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { TokenStatus } from './token.type';
 
 @InputType()
 export class ShareTokenInput {
@@ -25,4 +26,17 @@ export class ClaimTokenInput {
 
   @Field(() => String, { nullable: true })
   clientMutationId?: string | null;
+}
+
+/** `Viewer.tokens` arguments, in the contract's order (parameter decorators would register them reversed). */
+@ArgsType()
+export class TokensArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => TokenStatus, { nullable: true })
+  status?: TokenStatus | null;
 }
