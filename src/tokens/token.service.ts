@@ -8,7 +8,7 @@ import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { KigoRejection } from '../datasources/kigo/kigo-client';
 import type { KigoWallet } from '../datasources/kigo/kigo-wallet';
-import { kigoTokenLoader, primeToken } from '../datasources/kigo/token-loader';
+import { kigoTokenLoader } from '../datasources/kigo/token-loader';
 import { kigoStatusOf, toToken } from '../datasources/kigo/token-mapper';
 import type { KigoRejectionCode, KigoToken } from '../datasources/kigo/wire';
 import type { IdempotencyStore } from '../store/idempotency-store';
@@ -70,10 +70,10 @@ export class TokenService {
   async tokens(ctx: Context, sub: string, args: { first?: number | null; after?: string | null; status?: TokenStatus | null }): Promise<TokenConnection> {
     const kind = `Token:${args.status ?? 'ALL'}`;
     const { offset, limit } = offsetWindow(this.cursors, kind, args);
-    const page = await this.wallet.list(sub, { offset, limit, status: args.status ? kigoStatusOf(args.status) : undefined });
-    const tokens = page.data.map(toToken);
     const loader = kigoTokenLoader(ctx, this.wallet, sub);
-    for (const token of tokens) primeToken(loader, token);
+    const page = await loader.trackPage(this.wallet.list(sub, { offset, limit, status: args.status ? kigoStatusOf(args.status) : undefined }));
+    const tokens = page.data.map(toToken);
+    for (const token of tokens) loader.remember(token);
     return Object.assign(new TokenConnection(), offsetConnection(this.cursors, kind, tokens, offset, page.total));
   }
 
@@ -178,7 +178,7 @@ export class TokenService {
   /** The common payload fields; the token also refreshes this operation's loader. */
   private payloadOf(ctx: Context, sub: string, outcome: Outcome, clientMutationId: string | null | undefined) {
     const token = outcome.token ? toToken(outcome.token) : null;
-    if (token) primeToken(kigoTokenLoader(ctx, this.wallet, sub), token);
+    if (token) kigoTokenLoader(ctx, this.wallet, sub).remember(token);
     return {
       token,
       userErrors: outcome.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),

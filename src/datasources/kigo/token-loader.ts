@@ -1,8 +1,12 @@
 /**
- * The viewer's tokens by Kigo id, for one operation. Lists prime it, so `node(id)` of a token listed
- * in the same operation costs no upstream call; repeated ids are fetched once. Kigo has no batch
- * endpoint, so a batch is parallel `GET /wallet/tokens/{id}` calls. A token the viewer does not hold
- * (Kigo's token_not_found, which also covers someone else's) loads as null.
+ * The viewer's tokens by Kigo id, for one operation. Kigo has no batch endpoint, so a batch is
+ * parallel `GET /wallet/tokens/{id}` calls; repeated ids are fetched once, and a token the viewer does
+ * not hold (Kigo's token_not_found, which also covers someone else's) loads as null.
+ *
+ * Tokens a wallet page brought in the same operation cost no call. Priming alone is not enough for
+ * that: `{ viewer { tokens } nodes(ids) }` resolves both root fields at once, so the node batch is
+ * dispatched while the page is still on its way. A batch therefore first lets the operation's
+ * resolvers start (one macrotask), waits for any page in flight, and fetches only ids no page held.
  */
 import DataLoader from 'dataloader';
 import type { Context } from '../../context';
@@ -11,9 +15,44 @@ import { KigoRejection } from './kigo-client';
 import type { KigoWallet } from './kigo-wallet';
 import { toToken } from './token-mapper';
 
-export function kigoTokenLoader(ctx: Context, wallet: KigoWallet, sub: string): DataLoader<string, Token | null> {
+interface ListedTokens {
+  pages: Set<Promise<unknown>>;
+  byId: Map<string, Token>;
+}
+
+export class KigoTokenLoader extends DataLoader<string, Token | null> {
+  private readonly listed: ListedTokens;
+
+  constructor(wallet: KigoWallet, sub: string) {
+    const listed: ListedTokens = { pages: new Set(), byId: new Map() };
+    super((ids) => loadBatch(wallet, sub, listed, ids));
+    this.listed = listed;
+  }
+
+  /** Registers a wallet page in flight; call before awaiting it. */
+  trackPage<T>(page: Promise<T>): Promise<T> {
+    this.listed.pages.add(page);
+    const forget = (): void => void this.listed.pages.delete(page);
+    page.then(forget, forget);
+    return page;
+  }
+
+  /** Records a token this operation listed or changed, replacing what the loader held. */
+  remember(token: Token): void {
+    this.listed.byId.set(token.tokenId, token);
+    this.clear(token.tokenId).prime(token.tokenId, token);
+  }
+}
+
+export function kigoTokenLoader(ctx: Context, wallet: KigoWallet, sub: string): KigoTokenLoader {
   // The viewer is fixed for an operation; the name still carries it so a loader can never serve two.
-  return ctx.loader(`kigo:token:${sub}`, () => new DataLoader<string, Token | null>((ids) => Promise.all(ids.map((id) => loadOne(wallet, sub, id)))));
+  return ctx.loader(`kigo:token:${sub}`, () => new KigoTokenLoader(wallet, sub)) as KigoTokenLoader;
+}
+
+async function loadBatch(wallet: KigoWallet, sub: string, listed: ListedTokens, ids: readonly string[]): Promise<Array<Token | null | Error>> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await Promise.allSettled([...listed.pages]);
+  return Promise.all(ids.map((id) => listed.byId.get(id) ?? loadOne(wallet, sub, id)));
 }
 
 async function loadOne(wallet: KigoWallet, sub: string, tokenId: string): Promise<Token | null | Error> {
@@ -23,9 +62,4 @@ async function loadOne(wallet: KigoWallet, sub: string, tokenId: string): Promis
     if (err instanceof KigoRejection && err.code === 'token_not_found') return null;
     return err instanceof Error ? err : new Error(String(err));
   }
-}
-
-/** Replaces what the loader holds for a token the operation just listed or changed. */
-export function primeToken(loader: DataLoader<string, Token | null>, token: Token): void {
-  loader.clear(token.tokenId).prime(token.tokenId, token);
 }
