@@ -33,6 +33,7 @@ export function startKigo(core: CoreServices): { tokens: TokenService; stop: () 
       durationSeconds: config.claimRateLimit.windowSeconds,
     }),
   );
+  core.readiness.push({ name: 'kigo', check: () => sessions.checkPartnerSession() });
   const tokens = new TokenService(new KigoWallet(client, sessions), store.idempotency, core.cursors, claimAttempts);
   return { tokens, stop: () => http.close() };
 }

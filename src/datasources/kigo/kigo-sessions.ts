@@ -56,6 +56,11 @@ export class KigoSessions {
     return this.users.use(sub, (current) => this.renewUser(sub, current), (credential) => call(credential.accessToken), isKigoAuthFailure);
   }
 
+  /** For /readyz: the partner credentials buy a session (cached, so this rarely calls Kigo). */
+  async checkPartnerSession(): Promise<void> {
+    await this.partner.get(PARTNER_KEY, () => this.openPartnerSession());
+  }
+
   /** Refresh while the refresh token lives; otherwise (or when Kigo refuses it) a new user session. */
   private async renewUser(sub: string, current: StoredCredential<KigoUserCredential> | undefined): Promise<StoredCredential<KigoUserCredential>> {
     const refresh = current?.value;
