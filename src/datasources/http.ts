@@ -195,8 +195,10 @@ export class UpstreamHttp {
   }
 }
 
+// Duck-typed, not `instanceof Error`: AbortSignal.timeout's DOMException comes from Node's own realm,
+// which is not the caller's under jest's VM, so a timeout was reported as UPSTREAM_UNAVAILABLE there.
 function isTimeout(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as { code?: string }).code;
-  return err.name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code)) || (err.cause instanceof Error && isTimeout(err.cause));
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, code, cause } = err as { name?: unknown; code?: unknown; cause?: unknown };
+  return name === 'TimeoutError' || (typeof code === 'string' && TIMEOUT_CODES.has(code)) || (cause !== undefined && isTimeout(cause));
 }
