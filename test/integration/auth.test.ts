@@ -1,7 +1,7 @@
 /** Every way a viewer token is accepted or rejected, over HTTP and over graphql-ws. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
 import WebSocket from 'ws';
 import { signViewerToken } from '../../src/auth/tokens';
 import { startStack, type Stack } from '../helpers/stack';
@@ -104,10 +104,10 @@ describe('issuer and audience, when configured', () => {
 describe('keys from AUTH_JWKS_URL', () => {
   let stack: Stack;
   let jwks: http.Server;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     jwks = http.createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
