@@ -1,9 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Asset } from './asset.interface';
 import { connectionTypes } from './connection';
 import { Money } from './money.type';
 import { Node } from './node.interface';
-import { Provider } from './provider.enum';
 
 export enum TokenKind {
   GIFT_CARD = 'GIFT_CARD',
@@ -40,27 +39,12 @@ export class TokenShare {
 
 /** A Kigo token in the viewer's wallet (or, from claimPreview, the one a claim code would give). */
 @ObjectType({ implements: [Node, Asset] })
-export class Token implements Asset {
-  @Field(() => ID)
-  id!: string;
-
+export class Token extends Asset {
   @Field(() => String, { description: "Kigo's own id of the token." })
   tokenId!: string;
 
-  @Field(() => Provider)
-  provider!: Provider;
-
   @Field(() => TokenKind)
   kind!: TokenKind;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  imageUrl?: string | null;
 
   @Field(() => Money, { nullable: true })
   value?: Money | null;
