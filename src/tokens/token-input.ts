@@ -7,11 +7,15 @@ import { keyOfGlobalId } from '../schema/global-id';
 const KIGO_TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9_.:~-]{0,127}$/;
 const CLAIM_CODE = /^[A-Za-z0-9-]{1,64}$/;
 
+export function isKigoTokenId(id: string): boolean {
+  return KIGO_TOKEN_ID.test(id);
+}
+
 /** The Kigo token id behind a Token global id or a Kigo id as such; undefined when it is neither. */
 export function kigoTokenIdOf(input: string): string | undefined {
   const trimmed = input.trim();
   const id = keyOfGlobalId(trimmed, 'Token') ?? trimmed;
-  return KIGO_TOKEN_ID.test(id) ? id : undefined;
+  return isKigoTokenId(id) ? id : undefined;
 }
 
 /** Claim codes may be typed with surrounding spaces; case is left for Kigo to judge. */

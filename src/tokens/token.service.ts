@@ -19,7 +19,7 @@ import { CancelTokenSharePayload, ClaimTokenPayload, ShareTokenPayload } from '.
 import { Token, TokenConnection, type TokenStatus } from '../schema/token.type';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
 import type { ClaimAttempts } from './claim-attempts';
-import { isPlausibleClaimCode, kigoTokenIdOf, normalizeClaimCode } from './token-input';
+import { isKigoTokenId, isPlausibleClaimCode, kigoTokenIdOf, normalizeClaimCode } from './token-input';
 
 /**
  * A mutation's result as kept for clientMutationId replay (encrypted in the store): plain JSON, so a
@@ -80,7 +80,7 @@ export class TokenService {
   /** For node(id)/nodes(ids): the viewer's tokens, null for anyone else's or a malformed id. */
   async loadNodes(ctx: Context, sub: string, keys: readonly string[]): Promise<Array<Token | null>> {
     const loader = kigoTokenLoader(ctx, this.wallet, sub);
-    return Promise.all(keys.map((key) => (kigoTokenIdOf(key) === key ? loader.load(key) : null)));
+    return Promise.all(keys.map((key) => (isKigoTokenId(key) ? loader.load(key) : null)));
   }
 
   /** What a code would give; null for a code Kigo does not know, which counts as a failed attempt. */
