@@ -3,13 +3,18 @@
  * core services. A domain adds its field to DomainServices and its construction to startDomains, and
  * returns a stop function for anything it runs in the background.
  */
+import { startApp2App } from './app2app';
+import type { App2AppService } from './app2app/app2app-service';
 import type { CoreServices } from './services';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as domains land
-export interface DomainServices {}
+export interface DomainServices {
+  app2app: App2AppService;
+}
 
-export async function startDomains(_core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
+export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
   const stops: Array<() => Promise<void>> = [];
-  const domains: DomainServices = {};
+  const app2app = startApp2App(core);
+  stops.push(app2app.stop);
+  const domains: DomainServices = { app2app: app2app.service };
   return { domains, stops };
 }

@@ -31,8 +31,26 @@ export interface ViewerLinksTable {
   linked_at: string;
 }
 
+export interface App2AppRequestsTable {
+  request_key: string;
+  /** The viewer (JWT sub) who prepared it. */
+  owner_id: string;
+  /** App2AppType, e.g. `AUTH`. */
+  type: string;
+  /** App2AppStatus, e.g. `PREPARED`. */
+  status: string;
+  expires_at: string;
+  /** JSON of the App2App result once completed (addresses, tx hashes, signatures: nothing secret). */
+  result: string | null;
+  /** JSON `{code, message}` once in error or expired. */
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   credentials: CredentialsTable;
   idempotency: IdempotencyTable;
   viewer_links: ViewerLinksTable;
+  app2app_requests: App2AppRequestsTable;
 }
