@@ -10,7 +10,6 @@ import type { Context } from '../context';
 import { notFound } from '../errors';
 import { KlipA2aInputError, KlipA2aUnknownKeyError, type KlipA2aClient } from '../datasources/klip/a2a-client';
 import type { Logger } from '../observability/logger';
-import type { AppPubSub } from '../pubsub';
 import { App2AppStatus, isTerminal } from '../schema/app2app.enums';
 import type { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
 import { PrepareApp2AppPayload } from '../schema/app2app-prepare.payload';
@@ -19,7 +18,8 @@ import { UserError, UserErrorCode } from '../schema/user-error.type';
 import { toSnapshot, type App2AppObservation, type App2AppRecord } from './app2app-record';
 import type { App2AppPollers, PollOutcome } from './app2app-pollers';
 import type { App2AppRequestStore } from './app2app-request-store';
-import { app2appStream, app2appTopic } from './app2app-stream';
+import type { App2AppFanOut } from './app2app-fan-out';
+import { app2appStream } from './app2app-stream';
 import { inputFieldOf, validatePrepareInput } from './prepare-input-validator';
 
 /**
@@ -31,7 +31,7 @@ const EXPIRY_GRACE_MS = 5_000;
 export interface App2AppServiceDeps {
   client: KlipA2aClient;
   requests: App2AppRequestStore;
-  pubsub: AppPubSub;
+  fanOut: App2AppFanOut;
   pollers: App2AppPollers;
   logger: Logger;
   /** `bapp.name` when the input names none: what the person sees in the Klip wallet. */
@@ -95,7 +95,7 @@ export class App2AppService {
     const stored = await this.deps.requests.find(requestKey);
     if (!stored || stored.ownerId !== viewer.id) throw notFound(`No App2App request ${requestKey.slice(0, 64)} for this viewer`);
     const deps = {
-      pubsub: this.deps.pubsub,
+      fanOut: this.deps.fanOut,
       pollers: this.deps.pollers,
       load: (key: string) => this.deps.requests.find(key),
       onOpen: () => void this.openStreams++,
@@ -119,11 +119,11 @@ export class App2AppService {
     const stored = await this.deps.requests.find(requestKey);
     if (!stored) return undefined;
     if (isTerminal(stored.status)) {
-      if (options.republishTerminal) await this.publish(stored);
+      if (options.republishTerminal) this.deps.fanOut.publish(toSnapshot(stored));
       return stored;
     }
     const { record, changed } = await this.deps.requests.observe(requestKey, await this.observeUpstream(stored));
-    if (record && changed) await this.publish(record);
+    if (record && changed) this.deps.fanOut.publish(toSnapshot(record));
     return record;
   }
 
@@ -138,10 +138,6 @@ export class App2AppService {
       // Klip forgot the key (or never had it): nothing more will happen to this request.
       return { status: App2AppStatus.ERROR, expiresAt: stored.expiresAt, error: { code: 'unknown_request_key', message: 'Klip no longer knows this request' } };
     }
-  }
-
-  private async publish(record: App2AppRecord): Promise<void> {
-    await this.deps.pubsub.publish(app2appTopic(record.requestKey), toSnapshot(record));
   }
 }
 

@@ -7,6 +7,7 @@ import { KlipA2aClient } from '../datasources/klip/a2a-client';
 import { UpstreamHttp } from '../datasources/http';
 import { Provider } from '../errors';
 import type { CoreServices } from '../services';
+import { App2AppFanOut } from './app2app-fan-out';
 import { App2AppPollers } from './app2app-pollers';
 import { App2AppRequestStore } from './app2app-request-store';
 import { App2AppService } from './app2app-service';
@@ -25,6 +26,7 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
     metrics,
   });
   const client = new KlipA2aClient(http);
+  const fanOut = new App2AppFanOut(core.coordination.pubsub);
   // The pollers call back into the service, which hands them new subscribers: built in two steps.
   let service: App2AppService | undefined;
   const pollers = new App2AppPollers({
@@ -36,7 +38,7 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
   service = new App2AppService({
     client,
     requests: new App2AppRequestStore(core.store.db),
-    pubsub: core.coordination.pubsub,
+    fanOut,
     pollers,
     logger,
     bappName: DEFAULT_BAPP_NAME,
@@ -48,6 +50,7 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
   core.details.app2appWatchedKeys = () => pollers.watchedKeys;
   core.details.app2appPollTimers = () => pollers.pendingTimers;
   core.details.app2appSubscriptions = () => built.subscriptions;
+  core.details.app2appTopics = () => fanOut.topicCount;
 
   return {
     service: built,

@@ -38,7 +38,7 @@ export async function resultPolls(stack: Stack): Promise<number> {
 }
 
 /** The gateway's /readyz details (active pollers, subscriptions, timers). */
-export async function app2appDetails(stack: Stack): Promise<{ app2appActivePollers: number; app2appWatchedKeys: number; app2appPollTimers: number; app2appSubscriptions: number }> {
+export async function app2appDetails(stack: Stack): Promise<{ app2appActivePollers: number; app2appWatchedKeys: number; app2appPollTimers: number; app2appSubscriptions: number; app2appTopics: number }> {
   const res = await fetch(`${stack.baseUrl}/readyz`);
   return ((await res.json()) as { details: never }).details;
 }
