@@ -15,8 +15,17 @@ export interface RawSubscriber {
   waitFor(count: number, timeoutMs?: number): Promise<void>;
 }
 
+const opened = new Set<WebSocket>();
+
+/** Terminates every raw subscriber still open (for afterAll, so a failed test leaves no socket behind). */
+export function terminateRawSubscribers(): void {
+  for (const socket of opened) socket.terminate();
+  opened.clear();
+}
+
 export async function rawSubscriber(stack: Stack, sub: string, document: DocumentNode, variables: Record<string, unknown>): Promise<RawSubscriber> {
   const socket = new WebSocket(stack.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  opened.add(socket);
   const events: unknown[] = [];
   const listeners = new Set<() => void>();
   let acked!: () => void;
@@ -30,7 +39,10 @@ export async function rawSubscriber(stack: Stack, sub: string, document: Documen
     if (message.type === 'complete') finished();
     for (const listener of listeners) listener();
   });
-  socket.on('close', () => finished());
+  socket.on('close', () => {
+    opened.delete(socket);
+    finished();
+  });
   await new Promise<void>((resolve, reject) => socket.once('open', resolve).once('error', reject));
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await stack.token(sub)}` } }));
   await ack;

@@ -4,7 +4,7 @@
  */
 import { App2AppRequestUpdatesDocument } from '../generated/graphql';
 import { app2appDetails, eventually, prepareRequest, resultPolls, wallet } from '../helpers/app2app';
-import { rawSubscriber, type RawSubscriber } from '../helpers/raw-subscriber';
+import { rawSubscriber, terminateRawSubscribers, type RawSubscriber } from '../helpers/raw-subscriber';
 import { startStack, type Stack } from '../helpers/stack';
 
 const INTERVAL_MS = 50;
@@ -13,7 +13,10 @@ beforeAll(async () => {
   // No transport retries: each poll is exactly one upstream call, so counts are polls.
   stack = await startStack({ env: { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), UPSTREAM_RETRIES: '0' } });
 });
-afterAll(() => stack.stop());
+afterAll(async () => {
+  terminateRawSubscribers();
+  await stack.stop();
+});
 afterEach(() => stack.control('DELETE', '/_sandbox/faults'));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
