@@ -4,6 +4,7 @@
  */
 import { print, type DocumentNode } from 'graphql';
 import WebSocket from 'ws';
+import { App2AppRequestUpdatesDocument } from '../generated/graphql';
 import type { Stack } from './stack';
 
 export interface RawSubscriber {
@@ -65,4 +66,16 @@ export async function rawSubscriber(stack: Stack, sub: string, document: Documen
       });
     },
   };
+}
+
+/** `count` raw subscribers of `requestKey` as `sub`, each past its first event (the state now). */
+export async function rawRequestSubscribers(stack: Stack, sub: string, requestKey: string, count: number): Promise<RawSubscriber[]> {
+  const all = await Promise.all(Array.from({ length: count }, () => rawSubscriber(stack, sub, App2AppRequestUpdatesDocument, { requestKey })));
+  await Promise.all(all.map((s) => s.waitFor(1)));
+  return all;
+}
+
+/** The App2App statuses a raw subscriber received, in order. */
+export function statusesOf(subscriber: RawSubscriber): string[] {
+  return subscriber.events.map((e) => (e as { data: { app2appRequest: { status: string } } }).data.app2appRequest.status);
 }

@@ -2,9 +2,8 @@
  * One poller per request key: the upstream cost of a request does not grow with its subscribers, and
  * subscribers that vanish take their poller, timers and pubsub listeners with them.
  */
-import { App2AppRequestUpdatesDocument } from '../generated/graphql';
 import { app2appDetails, eventually, prepareRequest, resultPolls, wallet } from '../helpers/app2app';
-import { rawSubscriber, terminateRawSubscribers, type RawSubscriber } from '../helpers/raw-subscriber';
+import { rawRequestSubscribers, statusesOf, terminateRawSubscribers } from '../helpers/raw-subscriber';
 import { startStack, type Stack } from '../helpers/stack';
 
 const INTERVAL_MS = 50;
@@ -20,13 +19,6 @@ afterAll(async () => {
 afterEach(() => stack.control('DELETE', '/_sandbox/faults'));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const statusesOf = (s: RawSubscriber) => s.events.map((e) => (e as { data: { app2appRequest: { status: string } } }).data.app2appRequest.status);
-
-async function subscribers(sub: string, requestKey: string, count: number): Promise<RawSubscriber[]> {
-  const all = await Promise.all(Array.from({ length: count }, () => rawSubscriber(stack, sub, App2AppRequestUpdatesDocument, { requestKey })));
-  await Promise.all(all.map((s) => s.waitFor(1)));
-  return all;
-}
 
 async function expectNothingLeft(): Promise<void> {
   await eventually(async () =>
@@ -39,7 +31,7 @@ async function lifecycle(count: number) {
   const request = await prepareRequest(stack, 'fan-out', { type: 'AUTH' });
   await stack.control('DELETE', '/_sandbox/stats');
   const started = Date.now();
-  const all = await subscribers('fan-out', request.requestKey, count);
+  const all = await rawRequestSubscribers(stack, 'fan-out', request.requestKey, count);
   const setupMs = Date.now() - started;
   const setupPolls = await resultPolls(stack);
   expect(await app2appDetails(stack)).toMatchObject({ app2appActivePollers: 1, app2appWatchedKeys: 1, app2appSubscriptions: count, app2appTopics: 1 });
@@ -68,7 +60,7 @@ it('polls Klip as often for 200 subscribers of one key as for one', async () => 
 
 it('leaves no poller, timer or listener behind when subscribers drop their sockets abruptly', async () => {
   const request = await prepareRequest(stack, 'dropper', { type: 'AUTH' });
-  const all = await subscribers('dropper', request.requestKey, 50);
+  const all = await rawRequestSubscribers(stack, 'dropper', request.requestKey, 50);
   expect(await app2appDetails(stack)).toEqual({ app2appActivePollers: 1, app2appWatchedKeys: 1, app2appPollTimers: expect.any(Number), app2appSubscriptions: 50, app2appTopics: 1 });
 
   // Everyone but one vanishes: the poller keeps going for the one left.
@@ -91,7 +83,7 @@ it('backs off while Klip fails, and picks the request up again when it recovers'
   const request = await prepareRequest(stack, 'patient', { type: 'AUTH' });
   await stack.control('POST', '/_sandbox/faults', { provider: 'klip', path: '/a2a/result', status: 503 });
   await stack.control('DELETE', '/_sandbox/stats');
-  const [subscriber] = await subscribers('patient', request.requestKey, 1);
+  const [subscriber] = await rawRequestSubscribers(stack, 'patient', request.requestKey, 1);
 
   await sleep(1_500);
   // At a steady 50 ms that would be ~30 polls; doubling from 100 ms it is 5 (0, 100, 300, 700, 1500 ms).
@@ -111,7 +103,7 @@ it('backs off while Klip fails, and picks the request up again when it recovers'
 
 it('stops polling at expiry even when nobody approves', async () => {
   const request = await prepareRequest(stack, 'late', { type: 'AUTH' });
-  const [subscriber] = await subscribers('late', request.requestKey, 1);
+  const [subscriber] = await rawRequestSubscribers(stack, 'late', request.requestKey, 1);
   await stack.control('POST', '/_sandbox/clock', { advanceSeconds: 300 });
   await subscriber!.done;
   expect(statusesOf(subscriber!)).toEqual(['PREPARED', 'EXPIRED']);

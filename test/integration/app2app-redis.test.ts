@@ -3,9 +3,9 @@
  * on both share a single poller, and when the instance polling loses its subscribers the other
  * takes the key over.
  */
-import { App2AppRequestDocument, App2AppRequestUpdatesDocument, ViewerKlaytnAddressDocument } from '../generated/graphql';
+import { App2AppRequestDocument, ViewerKlaytnAddressDocument } from '../generated/graphql';
 import { ALICE_ADDRESS, app2appDetails, eventually, prepareRequest, resultPolls, wallet } from '../helpers/app2app';
-import { rawSubscriber, terminateRawSubscribers, type RawSubscriber } from '../helpers/raw-subscriber';
+import { rawRequestSubscribers, statusesOf, terminateRawSubscribers } from '../helpers/raw-subscriber';
 import { startStack, type Stack } from '../helpers/stack';
 
 const INTERVAL_MS = 50;
@@ -23,19 +23,11 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const statusesOf = (s: RawSubscriber) => s.events.map((e) => (e as { data: { app2appRequest: { status: string } } }).data.app2appRequest.status);
-
-async function subscribers(stack: Stack, sub: string, requestKey: string, count: number): Promise<RawSubscriber[]> {
-  const all = await Promise.all(Array.from({ length: count }, () => rawSubscriber(stack, sub, App2AppRequestUpdatesDocument, { requestKey })));
-  await Promise.all(all.map((s) => s.waitFor(1)));
-  return all;
-}
-
 const activePollers = async () => (await app2appDetails(first)).app2appActivePollers + (await app2appDetails(second)).app2appActivePollers;
 
 it('polls each key once across instances, however many subscribers each instance has', async () => {
   const request = await prepareRequest(first, 'shared', { type: 'AUTH' });
-  const all = [...(await subscribers(first, 'shared', request.requestKey, 100)), ...(await subscribers(second, 'shared', request.requestKey, 100))];
+  const all = [...(await rawRequestSubscribers(first, 'shared', request.requestKey, 100)), ...(await rawRequestSubscribers(second, 'shared', request.requestKey, 100))];
   await eventually(async () => expect(await activePollers()).toBe(1));
   // The instance without the lease keeps trying it, but only the holder polls.
   await sleep(4 * INTERVAL_MS);
@@ -64,9 +56,9 @@ it('polls each key once across instances, however many subscribers each instance
 
 it('hands the poller over when the polling instance loses its last subscriber', async () => {
   const request = await prepareRequest(first, 'handover', { type: 'SIGN_MESSAGE', message: 'take over' });
-  const onFirst = await subscribers(first, 'handover', request.requestKey, 3);
+  const onFirst = await rawRequestSubscribers(first, 'handover', request.requestKey, 3);
   await eventually(async () => expect((await app2appDetails(first)).app2appActivePollers).toBe(1));
-  const onSecond = await subscribers(second, 'handover', request.requestKey, 3);
+  const onSecond = await rawRequestSubscribers(second, 'handover', request.requestKey, 3);
   expect((await app2appDetails(second)).app2appActivePollers).toBe(0);
 
   for (const s of onFirst) s.socket.terminate();
