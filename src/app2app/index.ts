@@ -8,7 +8,7 @@ import { UpstreamHttp } from '../datasources/http';
 import { Provider } from '../errors';
 import type { CoreServices } from '../services';
 import { App2AppFanOut } from './app2app-fan-out';
-import { App2AppPollers } from './app2app-pollers';
+import { App2AppPollers, type PollOutcome } from './app2app-pollers';
 import { App2AppRequestStore } from './app2app-request-store';
 import { App2AppService } from './app2app-service';
 
@@ -27,15 +27,14 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
   });
   const client = new KlipA2aClient(http);
   const fanOut = new App2AppFanOut(core.coordination.pubsub);
-  // The pollers call back into the service, which hands them new subscribers: built in two steps.
-  let service: App2AppService | undefined;
-  const pollers = new App2AppPollers({
+  // The pollers call back into the service, which hands them its subscribers; neither runs before both exist.
+  const pollers: App2AppPollers = new App2AppPollers({
     intervalMs: config.app2appPollIntervalMs,
     locks: core.coordination.locks,
     logger,
-    poll: (key) => service!.poll(key),
+    poll: (key): Promise<PollOutcome> => service.poll(key),
   });
-  service = new App2AppService({
+  const service: App2AppService = new App2AppService({
     client,
     requests: new App2AppRequestStore(core.store.db),
     fanOut,
@@ -43,17 +42,16 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
     logger,
     bappName: DEFAULT_BAPP_NAME,
   });
-  const built = service;
 
   metrics.observedGauge('app2app_active_pollers', 'App2App request keys this instance is polling', () => pollers.activePollers);
   core.details.app2appActivePollers = () => pollers.activePollers;
   core.details.app2appWatchedKeys = () => pollers.watchedKeys;
   core.details.app2appPollTimers = () => pollers.pendingTimers;
-  core.details.app2appSubscriptions = () => built.subscriptions;
+  core.details.app2appSubscriptions = () => service.subscriptions;
   core.details.app2appTopics = () => fanOut.topicCount;
 
   return {
-    service: built,
+    service,
     async stop() {
       await pollers.stop();
       await client.close();

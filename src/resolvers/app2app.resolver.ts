@@ -1,5 +1,4 @@
-import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
 import type { App2AppRecord } from '../app2app/app2app-record';
