@@ -58,9 +58,11 @@ it("shows a viewer only the cards their linked address holds", async () => {
   // Card 7 is alice's, card 8 bob's (the seed deals cards round-robin).
   const res = await stack.gql(CardNodesDocument, { ids: [cardGid(7), cardGid(8)] }, { sub: 'alice' });
   expect(res.data.nodes.map((n: { cardId: string } | null) => n?.cardId ?? null)).toEqual(['7', null]);
+  expect(stack.sandbox.stats.count(CARD_INFO)).toBe(2);
   const unlinked = await stack.gql(CardNodeDocument, { id: cardGid(7) }, { sub: 'nobody-linked' });
   expect(unlinked.errors).toBeUndefined();
   expect(unlinked.data.node).toBeNull();
+  expect(stack.sandbox.stats.count(CARD_INFO)).toBe(2);
 });
 
 it('serves node loads from the cards a listing already fetched in the same request', async () => {

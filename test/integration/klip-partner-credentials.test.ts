@@ -61,6 +61,7 @@ describe('wrong partner credentials', () => {
     expect(stack.logs()).not.toContain('not-the-sandbox-password');
     const readyz = await fetch(`${stack.baseUrl}/readyz`);
     expect(readyz.status).toBe(503);
-    expect((await readyz.json()).checks['klip partner']).toMatch(/Klip refused/);
+    const body = (await readyz.json()) as { checks: Record<string, string> };
+    expect(body.checks['klip partner']).toMatch(/Klip refused/);
   });
 });

@@ -75,7 +75,7 @@ function servePages(validToken: () => string, seen: string[], times: number) {
   agent
     .get(ORIGIN)
     .intercept({ path: (p) => p.startsWith('/v2/wallet/bapp'), method: 'GET' })
-    .reply((opts) => {
+    .reply<object>((opts) => {
       const sent = String((opts.headers as Record<string, string>)['authorization']);
       seen.push(sent);
       return sent === validToken()
@@ -155,7 +155,10 @@ it('on a 401 logs in again once and retries once; a second 401 is not retried ag
 it('reports refused partner credentials as UPSTREAM_UNAVAILABLE without the password', async () => {
   agent.get(ORIGIN).intercept({ path: '/v2/partner/auth', method: 'POST' }).reply(401, { code: 40100, message: 'email or password is incorrect' });
   const { client } = build();
-  const error = await client.bappPage('').catch((err: unknown) => err as Error & { extensions: Record<string, unknown> });
+  const error = (await client.bappPage('').then(
+    () => undefined,
+    (err: unknown) => err,
+  )) as Error & { extensions: Record<string, unknown> };
   expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' });
   expect(error.message).toBe('Klip refused the gateway’s partner login');
   expect(error.message).not.toContain(PASSWORD);
