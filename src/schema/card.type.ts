@@ -14,26 +14,14 @@ export class CardAttribute {
   value!: string;
 }
 
-/** A Klip card (an NFT of the partner's card contract). Its global id is `Card:<contract>:<cardId>`. */
+/**
+ * A Klip card (an NFT of the partner's card contract). Its global id is `Card:<contract>:<cardId>`.
+ * `id`, `provider`, `name`, `description` and `imageUrl` come from Asset.
+ */
 @ObjectType({ implements: [Node, Asset] })
-export class Card implements Asset {
-  @Field(() => ID)
-  id!: string;
-
+export class Card extends Asset {
   @Field(() => String, { description: "Klip's card id." })
   cardId!: string;
-
-  @Field(() => Provider)
-  provider!: Provider;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  imageUrl?: string | null;
 
   @Field(() => String)
   contractAddress!: string;
