@@ -3,13 +3,18 @@
  * core services. A domain adds its field to DomainServices and its construction to startDomains, and
  * returns a stop function for anything it runs in the background.
  */
+import { startKlipCards } from './datasources/klip/cards-domain';
+import type { KlipCards } from './datasources/klip/card-service';
 import type { CoreServices } from './services';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as domains land
-export interface DomainServices {}
+export interface DomainServices {
+  klipCards: KlipCards;
+}
 
-export async function startDomains(_core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
+export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
   const stops: Array<() => Promise<void>> = [];
-  const domains: DomainServices = {};
+  const klipCards = await startKlipCards(core);
+  stops.push(klipCards.stop);
+  const domains: DomainServices = { klipCards: klipCards.service };
   return { domains, stops };
 }

@@ -7,7 +7,9 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { CardResolver } from '../resolvers/card.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
+import { ViewerCardsResolver } from '../resolvers/viewer-cards.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { Asset } from './asset.interface';
 import { Money } from './money.type';
@@ -15,7 +17,7 @@ import { PageInfo } from './page-info.type';
 import { UserError } from './user-error.type';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
-const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver];
+const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver, CardResolver, ViewerCardsResolver];
 
 export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({
