@@ -5,16 +5,21 @@
  */
 import { startApp2App } from './app2app';
 import type { App2AppService } from './app2app/app2app-service';
+import { startKlipCards } from './datasources/klip/cards-domain';
+import type { KlipCards } from './datasources/klip/card-service';
 import type { CoreServices } from './services';
 
 export interface DomainServices {
+  klipCards: KlipCards;
   app2app: App2AppService;
 }
 
 export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
   const stops: Array<() => Promise<void>> = [];
+  const klipCards = await startKlipCards(core);
+  stops.push(klipCards.stop);
   const app2app = startApp2App(core);
   stops.push(app2app.stop);
-  const domains: DomainServices = { app2app: app2app.service };
+  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service };
   return { domains, stops };
 }

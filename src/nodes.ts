@@ -24,5 +24,6 @@ const app2appRequestNode: NodeLoader = async (ctx, keys) => {
 /** Type name in the global id → loader. Domains add theirs here. */
 export const NODE_LOADERS: Record<string, NodeLoader> = {
   Viewer: viewerNode,
+  Card: (ctx, keys) => ctx.services.klipCards.nodes(ctx, keys),
   App2AppRequest: app2appRequestNode,
 };

@@ -8,7 +8,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { App2AppResolver } from '../resolvers/app2app.resolver';
+import { CardResolver } from '../resolvers/card.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
+import { ViewerCardsResolver } from '../resolvers/viewer-cards.resolver';
 import { ViewerKlaytnAddressResolver } from '../resolvers/viewer-klaytn-address.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { Asset } from './asset.interface';
@@ -17,7 +19,7 @@ import { PageInfo } from './page-info.type';
 import { UserError } from './user-error.type';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
-const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver, App2AppResolver, ViewerKlaytnAddressResolver];
+const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver, CardResolver, ViewerCardsResolver, App2AppResolver, ViewerKlaytnAddressResolver];
 
 export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({

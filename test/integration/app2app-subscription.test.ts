@@ -97,6 +97,20 @@ describe('linking a Klaytn address through AUTH', () => {
     // Someone else's link is untouched.
     expect((await stack.gql(ViewerKlaytnAddressDocument, {}, { sub: 'not-linked' })).data.viewer.klaytnAddress).toBeNull();
   });
+
+  it('makes viewer.cards list the cards of the address an AUTH linked', async () => {
+    const cardsQuery = '{ viewer { cards(first: 3) { nodes { id } } } }';
+    expect((await stack.gql(cardsQuery, {}, { sub: 'card-holder' })).data.viewer.cards.nodes).toEqual([]);
+    const request = await prepareRequest(stack, 'card-holder', { type: 'AUTH' });
+    const updates = watch('card-holder', request.requestKey);
+    await updates.waitFor(1);
+    await wallet(stack, request.requestKey).approve();
+    await updates.done;
+    // The sandbox seeds 84 partner cards for alice's address, the default approver.
+    const res = await stack.gql(cardsQuery, {}, { sub: 'card-holder' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.viewer.cards.nodes).toHaveLength(3);
+  });
 });
 
 describe('websocket authorisation', () => {
