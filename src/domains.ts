@@ -3,13 +3,17 @@
  * core services. A domain adds its field to DomainServices and its construction to startDomains, and
  * returns a stop function for anything it runs in the background.
  */
+import { startXoxoday, type XoxodayServices } from './datasources/xoxoday';
 import type { CoreServices } from './services';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as domains land
-export interface DomainServices {}
+export interface DomainServices {
+  xoxoday: XoxodayServices;
+}
 
-export async function startDomains(_core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
+export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
   const stops: Array<() => Promise<void>> = [];
-  const domains: DomainServices = {};
+  const { xoxoday, stop: stopXoxoday } = startXoxoday(core);
+  stops.push(stopXoxoday);
+  const domains: DomainServices = { xoxoday };
   return { domains, stops };
 }

@@ -6,6 +6,7 @@
  * the same operation cost no upstream call.
  */
 import type { Context } from './context';
+import { voucherNode, voucherOrderNode } from './datasources/xoxoday/loaders';
 import type { Node } from './schema/node.interface';
 import { Viewer } from './schema/viewer.type';
 
@@ -16,4 +17,6 @@ const viewerNode: NodeLoader = async (ctx, keys) => keys.map((sub) => (ctx.viewe
 /** Type name in the global id → loader. Domains add theirs here. */
 export const NODE_LOADERS: Record<string, NodeLoader> = {
   Viewer: viewerNode,
+  Voucher: voucherNode,
+  VoucherOrder: voucherOrderNode,
 };

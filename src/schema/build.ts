@@ -8,14 +8,17 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { NodeResolver } from '../resolvers/node.resolver';
+import { ViewerVoucherOrdersResolver } from '../resolvers/viewer-voucher-orders.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
+import { VoucherOrderResolver } from '../resolvers/voucher-order.resolver';
+import { VoucherResolver } from '../resolvers/voucher.resolver';
 import { Asset } from './asset.interface';
 import { Money } from './money.type';
 import { PageInfo } from './page-info.type';
 import { UserError } from './user-error.type';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
-const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver];
+const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver, VoucherResolver, VoucherOrderResolver, ViewerVoucherOrdersResolver];
 
 export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({
