@@ -73,6 +73,8 @@ export class CompanyTokenManager {
   /** A rotated grant the store refused to take: saved before anything else is tried. */
   private unpersisted?: Stored;
   private readonly validations = new Map<string, Promise<TokenVerdict>>();
+  /** The last access token Xoxoday said no longer works: later failures with it skip the validation. */
+  private rejectedAccessToken?: string;
   private lastReadinessValidation = 0;
 
   constructor(private readonly options: CompanyTokenOptions) {
@@ -92,7 +94,14 @@ export class CompanyTokenManager {
     try {
       return await call(grant);
     } catch (err) {
-      if (!shouldValidate(err) || (await this.validateOnce(grant.accessToken)) === 'valid') throw err;
+      if (!shouldValidate(err)) throw err;
+      // Renewed by a concurrent call meanwhile: retry with the new token, no need to ask Xoxoday.
+      const latest = await this.current();
+      if (latest.accessToken !== grant.accessToken) return call(latest);
+      if (grant.accessToken !== this.rejectedAccessToken) {
+        if ((await this.validateOnce(grant.accessToken)) === 'valid') throw err;
+        this.rejectedAccessToken = grant.accessToken;
+      }
       return call(await this.current(grant));
     }
   }
