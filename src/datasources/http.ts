@@ -195,8 +195,10 @@ export class UpstreamHttp {
   }
 }
 
-function isTimeout(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as { code?: string }).code;
-  return err.name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code)) || (err.cause instanceof Error && isTimeout(err.cause));
+function isTimeout(err: unknown, depth = 0): boolean {
+  // Duck-typed, not `instanceof Error`: AbortSignal.timeout's DOMException may come from another realm
+  // (under Jest it does), and then a timed-out POST was reported as "unreachable".
+  if (typeof err !== 'object' || err === null || depth > 3) return false;
+  const { name, code, cause } = err as { name?: unknown; code?: unknown; cause?: unknown };
+  return name === 'TimeoutError' || (typeof code === 'string' && TIMEOUT_CODES.has(code)) || isTimeout(cause, depth + 1);
 }
