@@ -2,7 +2,11 @@
 import { startSandbox } from './server';
 
 async function main(): Promise<void> {
-  const port = Number(process.env.SANDBOX_PORT ?? 4010);
+  const raw = process.env.SANDBOX_PORT?.trim() || '4010';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`SANDBOX_PORT: expected a port number from 0 to 65535 (got "${raw}")`);
+  }
   const sandbox = await startSandbox({ port, host: process.env.SANDBOX_HOST ?? '127.0.0.1' });
   process.stdout.write(
     `rewardgraph sandbox on ${sandbox.url}\n` +

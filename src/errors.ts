@@ -22,7 +22,7 @@ export enum Provider {
   XOXODAY = 'XOXODAY',
 }
 
-export function unauthenticated(message = 'A valid bearer token is required'): GraphQLError {
+export function unauthenticated(message = 'Missing bearer token: send Authorization: Bearer <token>'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 

@@ -27,19 +27,44 @@ export function resolveSecrets(config: Config): ResolvedSecrets {
 
   const file = path.join(config.dataDir, 'secrets.json');
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const saved: SecretsFile = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SecretsFile) : {};
-  let changed = false;
-  if (needJwt && !saved.authJwtSecret) {
-    saved.authJwtSecret = randomBytes(32).toString('base64url');
-    changed = true;
-  }
-  if (needKey && !saved.storeEncryptionKey) {
-    saved.storeEncryptionKey = randomBytes(32).toString('base64');
-    changed = true;
-  }
-  if (changed) fs.writeFileSync(file, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
-  return {
-    jwtSecret: config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : saved.authJwtSecret),
-    storeEncryptionKey: config.storeEncryptionKey ?? saved.storeEncryptionKey!,
+  const saved = readSecrets(file);
+  const wanted: SecretsFile = {
+    ...saved,
+    authJwtSecret: saved.authJwtSecret ?? (needJwt ? randomBytes(32).toString('base64url') : undefined),
+    storeEncryptionKey: saved.storeEncryptionKey ?? (needKey ? randomBytes(32).toString('base64') : undefined),
   };
+  if (wanted.authJwtSecret !== saved.authJwtSecret || wanted.storeEncryptionKey !== saved.storeEncryptionKey) {
+    writeSecrets(file, wanted);
+  }
+  // Re-read: when two processes start on a fresh DATA_DIR at once, the first write wins for both.
+  const final = readSecrets(file);
+  return {
+    jwtSecret: config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : final.authJwtSecret),
+    storeEncryptionKey: config.storeEncryptionKey ?? final.storeEncryptionKey!,
+  };
+}
+
+function readSecrets(file: string): SecretsFile {
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SecretsFile) : {};
+}
+
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a file; a brand-new file
+ * is created exclusively (`wx`), so of two processes racing on a fresh DATA_DIR only one writes it.
+ */
+function writeSecrets(file: string, secrets: SecretsFile): void {
+  const text = `${JSON.stringify(secrets, null, 2)}\n`;
+  if (!fs.existsSync(file)) {
+    try {
+      fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      return; // The other process wrote it first; the caller re-reads.
+    }
+  }
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text, { mode: 0o600 });
+  fs.renameSync(temporary, file);
+  fs.chmodSync(file, 0o600);
 }

@@ -6,10 +6,8 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -91,6 +89,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would re-raise the signal after stopping.
+    stopOnTerminationSignals: false,
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production),
@@ -99,7 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // Closes graphql-ws sockets when Apollo drains, so both transports stop together.
       { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       config.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, headers: options.sandboxHeaders }),
       authPlugin(),
       operationPlugin(metrics, logger),

@@ -141,6 +141,8 @@ export class UpstreamHttp {
       headers['content-type'] = 'application/json';
     }
     const started = performance.now();
+    // The overall budget, across retries: undici's own timeouts bound each attempt.
+    const signal = AbortSignal.timeout(this.options.timeoutMs * (request.method === 'GET' ? this.options.retries + 1 : 1));
     let response: Dispatcher.ResponseData;
     try {
       response = await this.dispatcher.request({
@@ -149,11 +151,10 @@ export class UpstreamHttp {
         method: request.method,
         headers,
         body,
-        // The overall budget, across retries: undici's own timeouts bound each attempt.
-        signal: AbortSignal.timeout(this.options.timeoutMs * (request.method === 'GET' ? this.options.retries + 1 : 1)),
+        signal,
       });
     } catch (err) {
-      throw this.transportError(request, err, started);
+      throw this.transportError(request, signal.aborted ? signal.reason : err, started);
     }
     const status = response.statusCode;
     let parsed: unknown;
@@ -162,7 +163,7 @@ export class UpstreamHttp {
       parsed = text.length > 0 ? JSON.parse(text) : undefined;
     } catch (err) {
       if (status >= 500) parsed = undefined;
-      else if (isTimeout(err)) throw this.transportError(request, err, started);
+      else if (signal.aborted || isTimeout(err)) throw this.transportError(request, signal.aborted ? signal.reason : err, started);
       else {
         this.observe(request, String(status), started);
         throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[this.provider]} answered with a body that is not JSON`, status);
@@ -195,10 +196,9 @@ export class UpstreamHttp {
   }
 }
 
-function isTimeout(err: unknown, depth = 0): boolean {
-  // Duck-typed, not `instanceof Error`: AbortSignal.timeout's DOMException may come from another realm
-  // (under Jest it does), and then a timed-out POST was reported as "unreachable".
-  if (typeof err !== 'object' || err === null || depth > 3) return false;
-  const { name, code, cause } = err as { name?: unknown; code?: unknown; cause?: unknown };
-  return name === 'TimeoutError' || (typeof code === 'string' && TIMEOUT_CODES.has(code)) || isTimeout(cause, depth + 1);
+function isTimeout(err: unknown): boolean {
+  // Duck-typed: AbortSignal's TimeoutError is a DOMException, not always an `Error` of this realm.
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, code, cause } = err as { name?: string; code?: string; cause?: unknown };
+  return name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code)) || (cause !== undefined && isTimeout(cause));
 }

@@ -23,7 +23,10 @@ export interface RateLimiterOptions {
 export interface Coordination {
   pubsub: AppPubSub;
   locks: LockManager;
-  /** rate-limiter-flexible limiter, in memory or in Redis. */
+  /**
+   * rate-limiter-flexible limiter, in memory or in Redis. The same keyPrefix answers the same limiter,
+   * so callers may ask for it per request without resetting the counts.
+   */
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
   /** Throws when Redis is configured and unreachable (for /readyz). */
   ping(): Promise<void>;
@@ -35,7 +38,7 @@ export async function createCoordination(redisUrl: string | undefined, namespace
     return {
       pubsub: createPubSub(),
       locks: new InProcessLocks(),
-      rateLimiter: (o) => new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSeconds }),
+      rateLimiter: memoized((o) => new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSeconds })),
       ping: async () => {},
       close: async () => {},
     };
@@ -48,14 +51,28 @@ export async function createCoordination(redisUrl: string | undefined, namespace
   return {
     pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
     locks: new RedisLocks(command, `${namespace}:lock:`),
-    rateLimiter: (o) =>
-      new RateLimiterRedis({ storeClient: command, keyPrefix: `${namespace}:rl:${o.keyPrefix}`, points: o.points, duration: o.durationSeconds }),
+    rateLimiter: memoized(
+      (o) => new RateLimiterRedis({ storeClient: command, keyPrefix: `${namespace}:rl:${o.keyPrefix}`, points: o.points, duration: o.durationSeconds }),
+    ),
     ping: async () => {
       await command.ping();
     },
     close: async () => {
       await Promise.allSettled([command.quit(), publishClient.quit(), subscribeClient.quit()]);
     },
+  };
+}
+
+/** One limiter per keyPrefix (a second definition under the same prefix with other limits is a bug). */
+function memoized(create: (o: RateLimiterOptions) => RateLimiterAbstract): (o: RateLimiterOptions) => RateLimiterAbstract {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  return (o) => {
+    let limiter = limiters.get(o.keyPrefix);
+    if (!limiter) {
+      limiter = create(o);
+      limiters.set(o.keyPrefix, limiter);
+    }
+    return limiter;
   };
 }
 

@@ -14,7 +14,8 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig(process.env);
-  const { jwtSecret } = resolveSecrets(config);
+  // A configured secret is used as it is; only a development default is read (or made) in DATA_DIR.
+  const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : resolveSecrets(config).jwtSecret);
   if (!jwtSecret) {
     process.stderr.write('AUTH_JWKS_URL is configured: tokens come from your identity provider, not from here\n');
     process.exit(2);

@@ -27,6 +27,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
       // The search_path is per connection, so each new one is pointed at the test's schema.
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
+    // An idle connection that breaks (network, server restart) is dropped by the pool; without a
+    // listener the 'error' event would crash the process. Queries in flight still fail and surface.
+    pool.on('error', () => {});
     if (schema) {
       const client = await pool.connect();
       try {
@@ -36,7 +39,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
       }
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    await migrate(db);
+    // Kysely looks for its migration tables across every schema; naming ours keeps another schema's
+    // tables (another deployment or test in the same database) from being mistaken for them.
+    const current = schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema;
+    await migrate(db, current);
     return { db, dialect: 'postgres' };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -50,8 +56,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
   return { db, dialect: 'sqlite' };
 }
 
-async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -153,9 +153,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.allSettled(clients.map((c) => c.dispose()));
       await gateway.stop();
       if (!options.sandbox) await sandbox.close();
+      if (options.postgres) await dropSchema(requiredEnv('TEST_DATABASE_URL'), unique);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Leaves the test database as it was found. */
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The machine's local services, as .ci/run sets them, when a developer runs jest directly. */

@@ -1,0 +1,156 @@
+/** The gateway's own surface: health, readiness, metrics, Apollo Sandbox, CSRF, node(id), logs. */
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
+import { NodeByIdDocument, NodesByIdsDocument, ViewerIdDocument } from '../generated/graphql';
+import { startStack, type Stack } from '../helpers/stack';
+
+const viewerId = (sub: string) => Buffer.from(`Viewer:${sub}`).toString('base64url');
+
+describe('gateway surface', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.stop());
+
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await fetch(`${stack.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${stack.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { store: 'ok' } });
+  });
+
+  it('serves Apollo Sandbox to a browser on GET /graphql', async () => {
+    const res = await fetch(stack.graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/embeddable-sandbox/);
+  });
+
+  it('refuses a simple cross-site GET (CSRF prevention)', async () => {
+    const res = await fetch(`${stack.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/CSRF/);
+  });
+
+  it('counts operations by name and outcome in /metrics', async () => {
+    await stack.gql(ViewerIdDocument, undefined, { sub: 'alice' });
+    await stack.gql(ViewerIdDocument);
+    const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/graphql_operations_total\{operation="ViewerId",type="query",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/graphql_operations_total\{operation="ViewerId",type="query",outcome="UNAUTHENTICATED"\} [1-9]/);
+    expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="ViewerId",type="query",outcome="ok"\} [1-9]/);
+    expect(text).toContain('# TYPE upstream_requests_total counter');
+    expect(text).toContain('# TYPE websocket_connections gauge');
+  });
+
+  it('logs one JSON line per operation with name, duration and outcome, and no token', async () => {
+    const token = await stack.token('dora');
+    await stack.gql(ViewerIdDocument, undefined, { token });
+    const line = stack
+      .logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.operation === 'ViewerId' && l.viewer === 'dora');
+    expect(line).toMatchObject({ msg: 'graphql operation', type: 'query', outcome: 'ok', durationMs: expect.any(Number) });
+    expect(stack.logs()).not.toContain(token);
+  });
+
+  it('resolves node(id) for the viewer itself and null for another viewer', async () => {
+    const own = await stack.gql(NodeByIdDocument, { id: viewerId('alice') }, { sub: 'alice' });
+    expect(own.data.node).toEqual({ id: viewerId('alice'), __typename: 'Viewer' });
+    const other = await stack.gql(NodeByIdDocument, { id: viewerId('bob') }, { sub: 'alice' });
+    expect(other.errors).toBeUndefined();
+    expect(other.data.node).toBeNull();
+  });
+
+  it('answers nodes(ids) in order, null for what the viewer may not see or no longer exists', async () => {
+    const gone = Buffer.from('Retired:thing').toString('base64url');
+    const res = await stack.gql(NodesByIdsDocument, { ids: [viewerId('alice'), viewerId('bob'), gone, viewerId('alice')] }, { sub: 'alice' });
+    expect(res.data.nodes).toEqual([{ id: viewerId('alice'), __typename: 'Viewer' }, null, null, { id: viewerId('alice'), __typename: 'Viewer' }]);
+  });
+
+  it('rejects a malformed global id and an oversized nodes() call with BAD_USER_INPUT', async () => {
+    const bad = await stack.gql(NodeByIdDocument, { id: 'not a global id!' }, { sub: 'alice' });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['id'] });
+    const many = await stack.gql(NodesByIdsDocument, { ids: Array.from({ length: 101 }, () => viewerId('alice')) }, { sub: 'alice' });
+    expect(many.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(many.errors![0]!.message).toMatch(/at most 100/);
+  });
+});
+
+describe('readiness when the store goes away', () => {
+  // A TCP relay in front of Postgres that the test can cut, as a network failure would.
+  let relay: net.Server;
+  const sockets = new Set<net.Socket>();
+  let stack: Stack;
+  beforeAll(async () => {
+    const target = new URL(process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+    relay = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const via = new URL(target.toString());
+    via.port = String((relay.address() as net.AddressInfo).port);
+    stack = await startStack({ postgres: true, env: { DATABASE_URL: via.toString() } });
+  });
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  it('answers 503 naming the store once Postgres is unreachable', async () => {
+    expect((await fetch(`${stack.baseUrl}/readyz`)).status).toBe(200);
+    await new Promise<void>((resolve) => relay.close(() => resolve()) && sockets.forEach((s) => s.destroy()));
+    const res = await fetch(`${stack.baseUrl}/readyz`);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { status: string; checks: Record<string, string> };
+    expect(body.status).toBe('unavailable');
+    expect(body.checks.store).not.toBe('ok');
+    expect(body.checks.store.length).toBeGreaterThan(0);
+    // Alive all the same: a load balancer should stop routing, not restart the process.
+    expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('production mode', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    const c = SANDBOX_CREDENTIALS;
+    stack = await startStack({
+      env: {
+        NODE_ENV: 'production',
+        KIGO_API_KEY: c.kigo.apiKey,
+        KIGO_PARTNER_ID: c.kigo.partnerId,
+        KLIP_PARTNER_EMAIL: c.klip.partnerEmail,
+        KLIP_PARTNER_PASSWORD: c.klip.partnerPassword,
+        KLIP_CARD_CONTRACT: c.klip.cardContract,
+        KLIP_CARD_PIN: c.klip.cardPin,
+        XOXODAY_CLIENT_ID: c.xoxoday.clientId,
+        XOXODAY_CLIENT_SECRET: c.xoxoday.clientSecret,
+        XOXODAY_REDIRECT_URI: c.xoxoday.redirectUri,
+        XOXODAY_REFRESH_TOKEN: `unused-${randomBytes(4).toString('hex')}`,
+      },
+    });
+  });
+  afterAll(() => stack.stop());
+
+  it('does not serve Apollo Sandbox', async () => {
+    const html = await (await fetch(stack.graphqlUrl, { headers: { accept: 'text/html' } })).text();
+    expect(html).not.toMatch(/embeddable-sandbox/);
+  });
+
+  it('sends no stack traces', async () => {
+    const res = await stack.gql(NodeByIdDocument, { id: '!!' }, { sub: 'alice' });
+    expect(res.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.extensions!.stacktrace).toBeUndefined();
+    const unauth = await stack.gql(ViewerIdDocument);
+    expect(unauth.errors![0]!.extensions!.stacktrace).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The same store behaviour on both backends: SQLite (the default) and Postgres (TEST_DATABASE_URL,
+ * a fresh schema per run). Secrets must be encrypted at rest on both.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { openStore, type Store } from '../../src/store';
+
+const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+describe.each([
+  ['sqlite', () => ({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'rg-store-')) })],
+  ['postgres', () => ({ dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: `t_${randomBytes(6).toString('hex')}` })],
+])('store on %s', (dialect, options) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore({ ...options(), encryptionKey: randomBytes(32).toString('base64') });
+  });
+  afterAll(async () => {
+    if (dialect === 'postgres') await sql.raw(`drop schema if exists ${(await currentSchema(store))} cascade`).execute(store.db);
+    await store.close();
+  });
+
+  it('runs the migrations and answers a ping', async () => {
+    expect(store.dialect).toBe(dialect);
+    await expect(store.ping()).resolves.toBeUndefined();
+    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+    expect(rows.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['001_foundation', '002_viewer_links']));
+  });
+
+  it('keeps credentials encrypted at rest and reads them back', async () => {
+    await store.credentials.put('kigo', 'alice', { value: { accessToken: 'kua_plaintext_token_123' }, expiresAt: Date.UTC(2030, 0, 1) });
+    const raw = await store.db.selectFrom('credentials').select('value').where('key', '=', 'alice').executeTakeFirstOrThrow();
+    expect(raw.value).not.toContain('kua_plaintext_token_123');
+    await expect(store.credentials.get('kigo', 'alice')).resolves.toEqual({ value: { accessToken: 'kua_plaintext_token_123' }, expiresAt: Date.UTC(2030, 0, 1) });
+    await store.credentials.put('kigo', 'alice', { value: { accessToken: 'second' } });
+    await expect(store.credentials.get('kigo', 'alice')).resolves.toEqual({ value: { accessToken: 'second' }, expiresAt: undefined });
+    await expect(store.credentials.get('kigo', 'nobody')).resolves.toBeUndefined();
+  });
+
+  it('runs an idempotent action once and replays its result, also to concurrent callers', async () => {
+    let calls = 0;
+    const action = async () => {
+      calls += 1;
+      await new Promise((r) => setTimeout(r, 50));
+      return { claimCode: 'SECRET-CODE-1', n: calls };
+    };
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.idempotency.run('shareToken:alice', 'm1', action)));
+    expect(calls).toBe(1);
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+    await expect(store.idempotency.run('shareToken:alice', 'm1', action)).resolves.toEqual({ claimCode: 'SECRET-CODE-1', n: 1 });
+    // Another scope (another viewer) is another key space.
+    await expect(store.idempotency.run('shareToken:bob', 'm1', action)).resolves.toEqual({ claimCode: 'SECRET-CODE-1', n: 2 });
+    const raw = await store.db.selectFrom('idempotency').select('result').where('scope', '=', 'shareToken:alice').executeTakeFirstOrThrow();
+    expect(raw.result).not.toContain('SECRET-CODE-1');
+  });
+
+  it('lets a retry act again when the first attempt failed', async () => {
+    await expect(store.idempotency.run('claim:alice', 'k', async () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
+    await expect(store.idempotency.run('claim:alice', 'k', async () => 'second try')).resolves.toBe('second try');
+  });
+
+  it('links one Klaytn address per viewer, replacing an earlier one', async () => {
+    await expect(store.links.addressOf('alice')).resolves.toBeUndefined();
+    await store.links.link('alice', '0xa1', 'req-1');
+    await store.links.link('alice', '0xa2', 'req-2');
+    await expect(store.links.addressOf('alice')).resolves.toBe('0xa2');
+  });
+});
+
+async function currentSchema(store: Store): Promise<string> {
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+  return result.rows[0]!.schema;
+}
