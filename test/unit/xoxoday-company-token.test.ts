@@ -147,4 +147,31 @@ describe('CompanyTokenManager', () => {
     // Dead stays dead in this process: no further call reaches Xoxoday (none is intercepted).
     await expect(rewards.getBalance()).rejects.toBeInstanceOf(XoxodayGrantError);
   });
+
+  it('takes the grant another instance rotated instead of declaring its own refresh token dead', async () => {
+    api('A1').reply(401, { error: 'invalid_token' });
+    pool().intercept({ path: '/chef/v1/oauth/token', method: 'GET' }).reply(400, { error: 'invalid_token' });
+    pool()
+      .intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' })
+      .reply(() => {
+        // A peer without the shared lock refreshed R1 first and stored its answer.
+        store.values.set('xoxoday:company', grant('A9', 'R9'));
+        return { statusCode: 400, data: { error: 'invalid_grant', error_description: 'invalid/expired refresh token' } };
+      });
+    api('A9').reply(200, balanceAnswer);
+
+    await expect(rewards.getBalance()).resolves.toEqual({ value: 12.5, currency: 'USD' });
+    expect(store.refreshToken()).toBe('R9');
+  });
+
+  it('declares the grant dead when Xoxoday refuses the refresh token and no one else rotated it', async () => {
+    api('A1').reply(401, { error: 'invalid_token' });
+    pool().intercept({ path: '/chef/v1/oauth/token', method: 'GET' }).reply(400, { error: 'invalid_token' });
+    pool().intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' }).reply(400, { error: 'invalid_grant' });
+
+    const failure = await rewards.getBalance().catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(XoxodayGrantError);
+    expect((failure as XoxodayGrantError).message).toMatch(/no longer accepts.*XOXODAY_REFRESH_TOKEN/s);
+    expect(store.values.get('xoxoday:company')!.value.state).toBe('invalid');
+  });
 });

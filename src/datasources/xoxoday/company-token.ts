@@ -58,6 +58,7 @@ const KEY = 'company';
 /** Company access tokens live 30 days: renewing a day early keeps requests off the expiry edge. */
 const RENEW_AHEAD_MS = 86_400_000;
 const PERSIST_ATTEMPTS = 3;
+const PEER_WRITE_GRACE_MS = 1_000;
 /** /readyz asks Xoxoday about the token at most this often. */
 const READINESS_VALIDATE_MS = 10_000;
 
@@ -172,10 +173,23 @@ export class CompanyTokenManager {
   private async rotate(grant: CompanyGrant): Promise<Stored> {
     const outcome = await this.options.oauth.refresh(grant.refreshToken);
     if (!outcome.ok && outcome.reason === 'invalid') {
+      const rotatedElsewhere = await this.rotatedByPeer(grant);
+      if (rotatedElsewhere) return rotatedElsewhere;
+    }
+    return this.redeem(outcome, grant.origin, grant.email);
+  }
+
+  /**
+   * `invalid_grant` for a token we hold may mean another instance (without a shared lock: no Redis)
+   * rotated it a moment ago; its grant then reaches the store within moments, so look twice.
+   */
+  private async rotatedByPeer(grant: CompanyGrant): Promise<Stored | undefined> {
+    for (const waitMs of [0, PEER_WRITE_GRACE_MS]) {
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
       const latest = await this.options.store.get<CompanyGrant>(PROVIDER, KEY);
       if (latest?.value.state === 'active' && latest.value.refreshToken !== grant.refreshToken) return latest;
     }
-    return this.redeem(outcome, grant.origin, grant.email);
+    return undefined;
   }
 
   /** Turns a token answer into the stored grant, saved before anyone may use it. */
