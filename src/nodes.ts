@@ -17,6 +17,7 @@ const viewerNode: NodeLoader = async (ctx, keys) => keys.map((sub) => (ctx.viewe
 /** Type name in the global id → loader. Domains add theirs here. */
 export const NODE_LOADERS: Record<string, NodeLoader> = {
   Viewer: viewerNode,
+  Card: (ctx, keys) => ctx.services.klipCards.nodes(ctx, keys),
   Voucher: voucherNode,
   VoucherOrder: voucherOrderNode,
 };

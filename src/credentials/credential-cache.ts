@@ -21,6 +21,8 @@ export interface CredentialCacheOptions {
   renewAheadMs: number;
   /** @default Date.now */
   now?: () => number;
+  /** In-memory entries kept (per-viewer sessions would grow without bound); the store keeps all. @default 10_000 */
+  maxEntries?: number;
 }
 
 export type Obtain<T> = (current: StoredCredential<T> | undefined) => Promise<StoredCredential<T>>;
@@ -77,16 +79,23 @@ export class CredentialCache<T> {
         // Another instance (or an earlier flight) may have renewed while we waited for the lock.
         const stored = await store.get<T>(provider, key);
         if (stored && this.usable(stored, reject)) {
-          this.memory.set(key, stored);
+          this.remember(key, stored);
           return stored;
         }
         const next = await obtain(stored);
         await store.put(provider, key, next);
-        this.memory.set(key, next);
+        this.remember(key, next);
         return next;
       },
       { ttlMs: 30_000, waitMs: 35_000 },
     );
+  }
+
+  /** Keeps the newest entries: Map iteration order is insertion order, so the first key is the oldest. */
+  private remember(key: string, credential: StoredCredential<T>): void {
+    this.memory.delete(key);
+    this.memory.set(key, credential);
+    if (this.memory.size > (this.options.maxEntries ?? 10_000)) this.memory.delete(this.memory.keys().next().value!);
   }
 
   private usable(credential: StoredCredential<T>, reject?: T): boolean {

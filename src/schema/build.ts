@@ -7,7 +7,9 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { CardResolver } from '../resolvers/card.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
+import { ViewerCardsResolver } from '../resolvers/viewer-cards.resolver';
 import { ViewerVoucherOrdersResolver } from '../resolvers/viewer-voucher-orders.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { VoucherOrderResolver } from '../resolvers/voucher-order.resolver';
@@ -18,7 +20,15 @@ import { PageInfo } from './page-info.type';
 import { UserError } from './user-error.type';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
-const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver, VoucherResolver, VoucherOrderResolver, ViewerVoucherOrdersResolver];
+const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  ViewerResolver,
+  CardResolver,
+  ViewerCardsResolver,
+  VoucherResolver,
+  VoucherOrderResolver,
+  ViewerVoucherOrdersResolver,
+];
 
 export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({

@@ -71,6 +71,32 @@ describe.each([
   });
 });
 
+describe('idempotency across two instances sharing one Postgres', () => {
+  it('acts once when two instances race on one key', async () => {
+    const options = { dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: `t_${randomBytes(6).toString('hex')}`, encryptionKey: randomBytes(32).toString('base64') };
+    const one = await openStore(options);
+    const two = await openStore(options);
+    try {
+      let calls = 0;
+      const action = async () => {
+        calls += 1;
+        await new Promise((r) => setTimeout(r, 100));
+        return { orderId: calls };
+      };
+      const results = await Promise.all([
+        ...Array.from({ length: 5 }, () => one.idempotency.run('placeVoucherOrder:alice', 'k1', action)),
+        ...Array.from({ length: 5 }, () => two.idempotency.run('placeVoucherOrder:alice', 'k1', action)),
+      ]);
+      expect(calls).toBe(1);
+      expect(results).toEqual(Array.from({ length: 10 }, () => ({ orderId: 1 })));
+    } finally {
+      await sql.raw(`drop schema if exists ${options.postgresSchema} cascade`).execute(one.db);
+      await one.close();
+      await two.close();
+    }
+  });
+});
+
 async function currentSchema(store: Store): Promise<string> {
   const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
   return result.rows[0]!.schema;
