@@ -1,8 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Asset } from './asset.interface';
 import { connectionTypes } from './connection';
 import { Node } from './node.interface';
-import { Provider } from './provider.enum';
 
 export enum VoucherValueType {
   FIXED_DENOMINATIONS = 'FIXED_DENOMINATIONS',
@@ -16,25 +15,11 @@ export enum DeliveryType {
 }
 registerEnumType(DeliveryType, { name: 'DeliveryType' });
 
+/** A Xoxoday product; `id`, `provider`, `name`, `description` and `imageUrl` come from Asset. */
 @ObjectType({ description: 'A voucher product in the Xoxoday catalog.', implements: [Node, Asset] })
-export class Voucher implements Asset {
-  @Field(() => ID)
-  id!: string;
-
+export class Voucher extends Asset {
   @Field(() => String, { description: "Xoxoday's productId." })
   productId!: string;
-
-  @Field(() => Provider)
-  provider!: Provider;
-
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  imageUrl?: string | null;
 
   @Field(() => String)
   currency!: string;

@@ -7,6 +7,7 @@ import { startStack, type Stack } from '../helpers/stack';
 import { AUTHORIZE_ROUTE, TOKEN_ROUTE, VALIDATE_ROUTE, clearCounts, operatorRefreshToken, ops, sameStore } from '../helpers/xoxoday';
 import { PlaceVoucherOrderDocument, VoucherBalanceDocument } from '../generated/graphql';
 import type { CompanyGrant } from '../../src/datasources/xoxoday/company-token';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
 
 const admin = { sub: 'ops-admin', admin: true };
 const stacks: Stack[] = [];
@@ -185,5 +186,46 @@ describe('Xoxoday company token', () => {
     const res = await balance(s);
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'XOXODAY' });
     await s.control('DELETE', '/_sandbox/faults');
+  });
+
+  it('in production: runs on XOXODAY_REFRESH_TOKEN alone, and a dead stored grant keeps /readyz unready until an operator sets a new one', async () => {
+    const first = await stack();
+    const production = (refreshToken: string, base: Stack = first) =>
+      sameStore(base, {
+        NODE_ENV: 'production',
+        KIGO_API_KEY: SANDBOX_CREDENTIALS.kigo.apiKey,
+        KIGO_PARTNER_ID: SANDBOX_CREDENTIALS.kigo.partnerId,
+        KLIP_PARTNER_EMAIL: SANDBOX_CREDENTIALS.klip.partnerEmail,
+        KLIP_PARTNER_PASSWORD: SANDBOX_CREDENTIALS.klip.partnerPassword,
+        KLIP_CARD_CONTRACT: SANDBOX_CREDENTIALS.klip.cardContract,
+        KLIP_CARD_PIN: SANDBOX_CREDENTIALS.klip.cardPin,
+        XOXODAY_CLIENT_ID: SANDBOX_CREDENTIALS.xoxoday.clientId,
+        XOXODAY_CLIENT_SECRET: SANDBOX_CREDENTIALS.xoxoday.clientSecret,
+        XOXODAY_REDIRECT_URI: SANDBOX_CREDENTIALS.xoxoday.redirectUri,
+        XOXODAY_REFRESH_TOKEN: refreshToken,
+      });
+    await first.gateway.stop();
+    const operatorToken = await operatorRefreshToken(first.sandbox);
+    await clearCounts(first);
+
+    const prod = await stack({ sandbox: first.sandbox, env: production(operatorToken) });
+    expect((await balance(prod)).errors).toBeUndefined();
+    expect(count(prod, AUTHORIZE_ROUTE)).toBe(0);
+    await prod.control('POST', '/_sandbox/xoxoday/tokens/revoke');
+    expect((await balance(prod)).errors![0]!.message).not.toContain('restart without XOXODAY_REFRESH_TOKEN');
+    await prod.gateway.stop();
+
+    // Restarted with the same (consumed) token: unready before any voucher operation, and no authorize attempt.
+    const stillDead = await stack({ sandbox: first.sandbox, env: production(operatorToken) });
+    const ready = await fetch(`${stillDead.baseUrl}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks.xoxoday).toMatch(/revoked.*XOXODAY_REFRESH_TOKEN/s);
+    expect((await balance(stillDead)).errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'XOXODAY' });
+    expect(count(stillDead, AUTHORIZE_ROUTE)).toBe(0);
+    await stillDead.gateway.stop();
+
+    const renewed = await stack({ sandbox: first.sandbox, env: production(await operatorRefreshToken(first.sandbox)) });
+    expect((await balance(renewed)).errors).toBeUndefined();
+    expect((await fetch(`${renewed.baseUrl}/readyz`)).status).toBe(200);
   });
 });

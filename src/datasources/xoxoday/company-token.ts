@@ -61,6 +61,8 @@ const PERSIST_ATTEMPTS = 3;
 const PEER_WRITE_GRACE_MS = 1_000;
 /** /readyz asks Xoxoday about the token at most this often. */
 const READINESS_VALIDATE_MS = 10_000;
+/** Under /readyz's own 2 s limit per check. */
+const READINESS_WAIT_MS = 1_500;
 
 type Stored = StoredCredential<CompanyGrant>;
 
@@ -116,14 +118,25 @@ export class CompanyTokenManager {
     return this.alive(await this.cache.get(KEY, (stored) => this.obtain(stored, false), reject));
   }
 
-  /** For /readyz: throws the operator's message while the grant is dead; otherwise rechecks it now and then. */
+  /**
+   * For /readyz: throws the operator's message while the grant is dead (or, before first use, when the
+   * stored one is dead and start-up will not replace it); otherwise asks Xoxoday about the token now and
+   * then. Bounded in time: a slow or unreachable Xoxoday is an outage, not a reason to be unready.
+   */
   async readiness(): Promise<void> {
     if (this.dead) throw new Error(deadGrantMessage(this.dead, this.options.production));
     const grant = this.active;
-    if (!grant || this.now() - this.lastReadinessValidation < READINESS_VALIDATE_MS) return;
+    if (!grant) {
+      const stored = (await this.options.store.get<CompanyGrant>(PROVIDER, KEY))?.value;
+      if (stored && stored.state !== 'active' && !this.replacedAtStart(stored)) throw new Error(deadGrantMessage(stored.state, this.options.production));
+      return;
+    }
+    if (this.now() - this.lastReadinessValidation < READINESS_VALIDATE_MS) return;
     this.lastReadinessValidation = this.now();
-    // An outage is not a dead grant: only a revocation Xoxoday confirms makes the gateway unready.
-    const verdict = await this.validateOnce(grant.accessToken).catch(() => 'valid' as const);
+    const verdict = await Promise.race([
+      this.validateOnce(grant.accessToken).catch(() => 'valid' as const),
+      new Promise<'valid'>((resolve) => setTimeout(() => resolve('valid'), READINESS_WAIT_MS).unref()),
+    ]);
     if (verdict !== 'revoked') return;
     await this.current(grant).catch((err: unknown) => {
       if (err instanceof XoxodayGrantError) throw new Error(err.message);
@@ -138,10 +151,13 @@ export class CompanyTokenManager {
   /** Once per process: the stored grant, unless the environment brings a new one or it is dead. */
   private async start(): Promise<void> {
     const grant = await this.cache.get(KEY, (stored) => this.obtain(stored, true));
+    if (this.replacedAtStart(grant)) await this.cache.get(KEY, (stored) => this.obtain(stored, true), grant);
+  }
+
+  /** A new XOXODAY_REFRESH_TOKEN replaces the stored grant at start-up; outside production, so does authorizing anew a dead one. */
+  private replacedAtStart(grant: CompanyGrant): boolean {
     const newBootstrap = this.envOrigin !== undefined && grant.origin !== this.envOrigin;
-    if (newBootstrap || (grant.state !== 'active' && !this.options.production)) {
-      await this.cache.get(KEY, (stored) => this.obtain(stored, true), grant);
-    }
+    return newBootstrap || (grant.state !== 'active' && !this.options.production);
   }
 
   /** Called under the credential lock with what the store holds; returns what it must hold next. */

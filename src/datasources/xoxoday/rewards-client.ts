@@ -24,8 +24,6 @@ export class RewardsApiError extends UpstreamError {
   constructor(
     status: number,
     readonly errorId: string,
-    /** Xoxoday's explanation; may name the request's values, never a code or a token. */
-    readonly detail: string,
   ) {
     super(Provider.XOXODAY, ErrorCode.UPSTREAM_UNAVAILABLE, `Xoxoday refused the request (${errorId})`, status);
     this.name = 'RewardsApiError';
@@ -96,7 +94,7 @@ export class XoxodayRewardsClient {
       } catch (err) {
         const application = err instanceof UpstreamStatusError ? rewardsErrorBody.safeParse(err.body) : undefined;
         if (err instanceof UpstreamStatusError && application?.success) {
-          throw new RewardsApiError(err.status ?? 400, application.data.errorId, application.data.error ?? application.data.errorInfo ?? '');
+          throw new RewardsApiError(err.status ?? 400, application.data.errorId);
         }
         throw err;
       }

@@ -63,7 +63,8 @@ export function userErrorOf(err: RewardsApiError, input: { denomination: string;
     case RewardsErrorId.CouldNotFulfil:
       return UserError.of(UserErrorCode.INSUFFICIENT_BALANCE, "The company's Xoxoday balance does not cover this order", undefined);
     case RewardsErrorId.Validation:
-      return UserError.of(UserErrorCode.INVALID_INPUT, `Xoxoday rejected the order: ${err.detail || 'invalid input'}`, ['input']);
+      // Xoxoday's own wording may echo what was sent (the company email too): not repeated to clients.
+      return UserError.of(UserErrorCode.INVALID_INPUT, 'Xoxoday rejected the order as invalid; check the voucher, denomination and quantity', ['input']);
     default:
       return undefined;
   }

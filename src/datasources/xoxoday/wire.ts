@@ -67,7 +67,7 @@ export const wireBalance = z.object({ value: amount, currency: z.string() }).loo
 export const rewardsEnvelope = z.object({ data: z.record(z.string(), z.object({ status: z.union([z.number(), z.string()]).optional(), data: z.unknown() }).loose()) }).loose();
 
 /** A Rewards API application error: `{code, errorId, errorInfo, error}`. */
-export const rewardsErrorBody = z.object({ errorId: z.string().regex(/^PLE\d+$/), errorInfo: z.string().optional(), error: z.string().optional() }).loose();
+export const rewardsErrorBody = z.object({ errorId: z.string().regex(/^PLE\d+$/) }).loose();
 
 /** Token endpoint answers (authorization_code and refresh_token grants). */
 export const tokenAnswer = z
