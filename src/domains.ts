@@ -3,6 +3,8 @@
  * core services. A domain adds its field to DomainServices and its construction to startDomains, and
  * returns a stop function for anything it runs in the background.
  */
+import { startApp2App } from './app2app';
+import type { App2AppService } from './app2app/app2app-service';
 import { startKlipCards } from './datasources/klip/cards-domain';
 import type { KlipCards } from './datasources/klip/card-service';
 import { startXoxoday, type XoxodayServices } from './datasources/xoxoday';
@@ -10,6 +12,7 @@ import type { CoreServices } from './services';
 
 export interface DomainServices {
   klipCards: KlipCards;
+  app2app: App2AppService;
   xoxoday: XoxodayServices;
 }
 
@@ -17,8 +20,10 @@ export async function startDomains(core: CoreServices): Promise<{ domains: Domai
   const stops: Array<() => Promise<void>> = [];
   const klipCards = await startKlipCards(core);
   stops.push(klipCards.stop);
+  const app2app = startApp2App(core);
+  stops.push(app2app.stop);
   const { xoxoday, stop: stopXoxoday } = startXoxoday(core);
   stops.push(stopXoxoday);
-  const domains: DomainServices = { klipCards: klipCards.service, xoxoday };
+  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service, xoxoday };
   return { domains, stops };
 }

@@ -7,9 +7,11 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { App2AppResolver } from '../resolvers/app2app.resolver';
 import { CardResolver } from '../resolvers/card.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
 import { ViewerCardsResolver } from '../resolvers/viewer-cards.resolver';
+import { ViewerKlaytnAddressResolver } from '../resolvers/viewer-klaytn-address.resolver';
 import { ViewerVoucherOrdersResolver } from '../resolvers/viewer-voucher-orders.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 import { VoucherOrderResolver } from '../resolvers/voucher-order.resolver';
@@ -25,6 +27,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   ViewerResolver,
   CardResolver,
   ViewerCardsResolver,
+  App2AppResolver,
+  ViewerKlaytnAddressResolver,
   VoucherResolver,
   VoucherOrderResolver,
   ViewerVoucherOrdersResolver,

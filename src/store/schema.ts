@@ -31,6 +31,23 @@ export interface ViewerLinksTable {
   linked_at: string;
 }
 
+export interface App2AppRequestsTable {
+  request_key: string;
+  /** The viewer (JWT sub) who prepared it. */
+  owner_id: string;
+  /** App2AppType, e.g. `AUTH`. */
+  type: string;
+  /** App2AppStatus, e.g. `PREPARED`. */
+  status: string;
+  expires_at: string;
+  /** JSON of the App2App result once completed (addresses, tx hashes, signatures: nothing secret). */
+  result: string | null;
+  /** JSON `{code, message}` once in error or expired. */
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The Xoxoday catalog as of the last sync, in upstream order; `data` is the wire product (JSON). */
 export interface VoucherCatalogTable {
   product_id: string;
@@ -74,6 +91,7 @@ export interface Database {
   credentials: CredentialsTable;
   idempotency: IdempotencyTable;
   viewer_links: ViewerLinksTable;
+  app2app_requests: App2AppRequestsTable;
   voucher_catalog: VoucherCatalogTable;
   voucher_catalog_syncs: VoucherCatalogSyncsTable;
   voucher_products: VoucherProductsTable;

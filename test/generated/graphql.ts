@@ -17,6 +17,55 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type App2AppCallbackInput = {
+  fail?: InputMaybe<Scalars['String']['input']>;
+  success?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type App2AppError = {
+  __typename?: 'App2AppError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One App2App request: the person approves it in the Klip wallet through deepLink (mobile) or qrUrl (desktop). */
+export type App2AppRequest = Node & {
+  __typename?: 'App2AppRequest';
+  deepLink: Scalars['String']['output'];
+  error?: Maybe<App2AppError>;
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  qrUrl: Scalars['String']['output'];
+  requestKey: Scalars['String']['output'];
+  result?: Maybe<App2AppResult>;
+  status: App2AppStatus;
+  type: App2AppType;
+};
+
+export type App2AppResult = {
+  __typename?: 'App2AppResult';
+  klaytnAddress?: Maybe<Scalars['String']['output']>;
+  signature?: Maybe<Scalars['String']['output']>;
+  txHash?: Maybe<Scalars['String']['output']>;
+  txStatus?: Maybe<TransactionStatus>;
+};
+
+export type App2AppStatus =
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'ERROR'
+  | 'EXPIRED'
+  | 'PREPARED'
+  | 'REQUESTED';
+
+export type App2AppType =
+  | 'AUTH'
+  | 'EXECUTE_CONTRACT'
+  | 'SEND_CARD'
+  | 'SEND_KLAY'
+  | 'SEND_TOKEN'
+  | 'SIGN_MESSAGE';
+
 /** Something of value a person can hold or buy: a Kigo token, a Klip card or a Xoxoday voucher. */
 export type Asset = {
   description?: Maybe<Scalars['String']['output']>;
@@ -102,6 +151,7 @@ export type Mutation = {
   /** Admin only. */
   mintCard: MintCardPayload;
   placeVoucherOrder: PlaceVoucherOrderPayload;
+  prepareApp2App: PrepareApp2AppPayload;
 };
 
 
@@ -112,6 +162,11 @@ export type MutationMintCardArgs = {
 
 export type MutationPlaceVoucherOrderArgs = {
   input: PlaceVoucherOrderInput;
+};
+
+
+export type MutationPrepareApp2AppArgs = {
+  input: PrepareApp2AppInput;
 };
 
 /** An object with a globally unique, opaque id (Relay Global Object Identification). */
@@ -143,6 +198,31 @@ export type PlaceVoucherOrderPayload = {
   userErrors: Array<UserError>;
 };
 
+export type PrepareApp2AppInput = {
+  abi?: InputMaybe<Scalars['String']['input']>;
+  amount?: InputMaybe<Scalars['String']['input']>;
+  bappName?: InputMaybe<Scalars['String']['input']>;
+  callback?: InputMaybe<App2AppCallbackInput>;
+  cardId?: InputMaybe<Scalars['String']['input']>;
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  contract?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Used by SIGN_MESSAGE. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  params?: InputMaybe<Scalars['String']['input']>;
+  /** Used by the SEND_* and EXECUTE_CONTRACT types. */
+  to?: InputMaybe<Scalars['String']['input']>;
+  type: App2AppType;
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PrepareApp2AppPayload = {
+  __typename?: 'PrepareApp2AppPayload';
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  request?: Maybe<App2AppRequest>;
+  userErrors: Array<UserError>;
+};
+
 /** Which upstream system holds an asset. */
 export type Provider =
   | 'KIGO'
@@ -151,6 +231,7 @@ export type Provider =
 
 export type Query = {
   __typename?: 'Query';
+  app2appRequest?: Maybe<App2AppRequest>;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
   /** Cards minted by the partner (Klip Card Minting API). Admin only. */
@@ -160,6 +241,11 @@ export type Query = {
   voucherBalance: Money;
   /** The Xoxoday voucher catalog. */
   vouchers: VoucherConnection;
+};
+
+
+export type QueryApp2appRequestArgs = {
+  requestKey: Scalars['String']['input'];
 };
 
 
@@ -186,6 +272,25 @@ export type QueryVouchersArgs = {
   filter?: InputMaybe<VoucherFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The App2App request's state now, then every change, until it is COMPLETED, CANCELED, ERROR or
+   * EXPIRED, after which the subscription completes. Only the viewer who prepared it may subscribe.
+   */
+  app2appRequest: App2AppRequest;
+};
+
+
+export type SubscriptionApp2appRequestArgs = {
+  requestKey: Scalars['String']['input'];
+};
+
+export type TransactionStatus =
+  | 'FAIL'
+  | 'PENDING'
+  | 'SUCCESS';
 
 /** An expected failure of a mutation, for the person to read and act on. */
 export type UserError = {
@@ -214,6 +319,8 @@ export type Viewer = Node & {
   /** Cards held by klaytnAddress in the partner's card contract; empty until an address is linked. */
   cards: CardConnection;
   id: Scalars['ID']['output'];
+  /** The Klaytn address linked by a completed App2App AUTH request. */
+  klaytnAddress?: Maybe<Scalars['String']['output']>;
   voucherOrders: VoucherOrderConnection;
 };
 
@@ -327,6 +434,41 @@ export type VoucherValueType =
   | 'FIXED_DENOMINATIONS'
   | 'OPEN_VALUE';
 
+export type App2AppRequestFieldsFragment = { __typename?: 'App2AppRequest', id: string, requestKey: string, type: App2AppType, status: App2AppStatus, deepLink: string, qrUrl: string, expiresAt: string, result?: { __typename?: 'App2AppResult', klaytnAddress?: string | null, txHash?: string | null, txStatus?: TransactionStatus | null, signature?: string | null } | null, error?: { __typename?: 'App2AppError', code: string, message: string } | null };
+
+export type PrepareApp2AppMutationVariables = Exact<{
+  input: PrepareApp2AppInput;
+}>;
+
+
+export type PrepareApp2AppMutation = { __typename?: 'Mutation', prepareApp2App: { __typename?: 'PrepareApp2AppPayload', clientMutationId?: string | null, request?: { __typename?: 'App2AppRequest', id: string, requestKey: string, type: App2AppType, status: App2AppStatus, deepLink: string, qrUrl: string, expiresAt: string, result?: { __typename?: 'App2AppResult', klaytnAddress?: string | null, txHash?: string | null, txStatus?: TransactionStatus | null, signature?: string | null } | null, error?: { __typename?: 'App2AppError', code: string, message: string } | null } | null, userErrors: Array<{ __typename?: 'UserError', code: UserErrorCode, message: string, field?: Array<string> | null }> } };
+
+export type App2AppRequestQueryVariables = Exact<{
+  requestKey: Scalars['String']['input'];
+}>;
+
+
+export type App2AppRequestQuery = { __typename?: 'Query', app2appRequest?: { __typename?: 'App2AppRequest', id: string, requestKey: string, type: App2AppType, status: App2AppStatus, deepLink: string, qrUrl: string, expiresAt: string, result?: { __typename?: 'App2AppResult', klaytnAddress?: string | null, txHash?: string | null, txStatus?: TransactionStatus | null, signature?: string | null } | null, error?: { __typename?: 'App2AppError', code: string, message: string } | null } | null };
+
+export type App2AppRequestNodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type App2AppRequestNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', requestKey: string, status: App2AppStatus } | { __typename: 'Card' } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null };
+
+export type App2AppRequestUpdatesSubscriptionVariables = Exact<{
+  requestKey: Scalars['String']['input'];
+}>;
+
+
+export type App2AppRequestUpdatesSubscription = { __typename?: 'Subscription', app2appRequest: { __typename?: 'App2AppRequest', id: string, requestKey: string, type: App2AppType, status: App2AppStatus, deepLink: string, qrUrl: string, expiresAt: string, result?: { __typename?: 'App2AppResult', klaytnAddress?: string | null, txHash?: string | null, txStatus?: TransactionStatus | null, signature?: string | null } | null, error?: { __typename?: 'App2AppError', code: string, message: string } | null } };
+
+export type ViewerKlaytnAddressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerKlaytnAddressQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', id: string, klaytnAddress?: string | null } };
+
 export type CardFieldsFragment = { __typename?: 'Card', id: string, cardId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, contractAddress: string, owner?: string | null, sender?: string | null, transactionHash?: string | null, createdAt?: string | null, updatedAt?: string | null, attributes: Array<{ __typename?: 'CardAttribute', traitType: string, value: string }> };
 
 export type CardPageFragment = { __typename?: 'CardConnection', edges: Array<{ __typename?: 'CardEdge', cursor: string, node: { __typename?: 'Card', id: string, cardId: string, owner?: string | null } }>, nodes: Array<{ __typename?: 'Card', id: string, cardId: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } };
@@ -364,14 +506,14 @@ export type CardNodeQueryVariables = Exact<{
 }>;
 
 
-export type CardNodeQuery = { __typename?: 'Query', node?: { __typename: 'Card', id: string, cardId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, contractAddress: string, owner?: string | null, sender?: string | null, transactionHash?: string | null, createdAt?: string | null, updatedAt?: string | null, attributes: Array<{ __typename?: 'CardAttribute', traitType: string, value: string }> } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null };
+export type CardNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest' } | { __typename: 'Card', id: string, cardId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, contractAddress: string, owner?: string | null, sender?: string | null, transactionHash?: string | null, createdAt?: string | null, updatedAt?: string | null, attributes: Array<{ __typename?: 'CardAttribute', traitType: string, value: string }> } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null };
 
 export type CardNodesQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type CardNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'Card', id: string, cardId: string, owner?: string | null } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null> };
+export type CardNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest' } | { __typename: 'Card', id: string, cardId: string, owner?: string | null } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null> };
 
 export type MintCardMutationVariables = Exact<{
   input: MintCardInput;
@@ -390,14 +532,14 @@ export type NodeByIdQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename: 'Card', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null };
+export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null };
 
 export type NodesByIdsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'Card', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null> };
+export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null> };
 
 export type VoucherFieldsFragment = { __typename?: 'Voucher', id: string, productId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, currency: string, countries: Array<string>, categories: Array<string>, valueType: VoucherValueType, denominations: Array<string>, minValue?: string | null, maxValue?: string | null, deliveryType: DeliveryType, redemptionInstructions?: string | null, termsAndConditions?: string | null, expiryAndValidity?: string | null };
 
@@ -417,14 +559,14 @@ export type VoucherNodesQueryVariables = Exact<{
 }>;
 
 
-export type VoucherNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'Card' } | { __typename: 'Viewer' } | { __typename: 'Voucher', id: string, productId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, currency: string, countries: Array<string>, categories: Array<string>, valueType: VoucherValueType, denominations: Array<string>, minValue?: string | null, maxValue?: string | null, deliveryType: DeliveryType, redemptionInstructions?: string | null, termsAndConditions?: string | null, expiryAndValidity?: string | null } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null> };
+export type VoucherNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest' } | { __typename: 'Card' } | { __typename: 'Viewer' } | { __typename: 'Voucher', id: string, productId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, currency: string, countries: Array<string>, categories: Array<string>, valueType: VoucherValueType, denominations: Array<string>, minValue?: string | null, maxValue?: string | null, deliveryType: DeliveryType, redemptionInstructions?: string | null, termsAndConditions?: string | null, expiryAndValidity?: string | null } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null> };
 
 export type VoucherNodeQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type VoucherNodeQuery = { __typename?: 'Query', node?: { __typename: 'Card', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', productId: string, id: string } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null };
+export type VoucherNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', productId: string, id: string } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null };
 
 export type PlaceVoucherOrderMutationVariables = Exact<{
   input: PlaceVoucherOrderInput;
@@ -455,10 +597,16 @@ export type VoucherIdsQueryVariables = Exact<{
 
 export type VoucherIdsQuery = { __typename?: 'Query', vouchers: { __typename?: 'VoucherConnection', nodes: Array<{ __typename?: 'Voucher', productId: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
+export const App2AppRequestFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"App2AppRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deepLink"}},{"kind":"Field","name":{"kind":"Name","value":"qrUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}},{"kind":"Field","name":{"kind":"Name","value":"txHash"}},{"kind":"Field","name":{"kind":"Name","value":"txStatus"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<App2AppRequestFieldsFragment, unknown>;
 export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"contractAddress"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"transactionHash"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traitType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CardFieldsFragment, unknown>;
 export const CardPageFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<CardPageFragment, unknown>;
 export const VoucherFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VoucherFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Voucher"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"valueType"}},{"kind":"Field","name":{"kind":"Name","value":"denominations"}},{"kind":"Field","name":{"kind":"Name","value":"minValue"}},{"kind":"Field","name":{"kind":"Name","value":"maxValue"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryType"}},{"kind":"Field","name":{"kind":"Name","value":"redemptionInstructions"}},{"kind":"Field","name":{"kind":"Name","value":"termsAndConditions"}},{"kind":"Field","name":{"kind":"Name","value":"expiryAndValidity"}}]}}]} as unknown as DocumentNode<VoucherFieldsFragment, unknown>;
 export const VoucherOrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VoucherOrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VoucherOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryStatus"}},{"kind":"Field","name":{"kind":"Name","value":"codes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"pin"}},{"kind":"Field","name":{"kind":"Name","value":"validity"}},{"kind":"Field","name":{"kind":"Name","value":"value"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"placedAt"}},{"kind":"Field","name":{"kind":"Name","value":"voucher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<VoucherOrderFieldsFragment, unknown>;
+export const PrepareApp2AppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PrepareApp2App"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PrepareApp2AppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prepareApp2App"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"App2AppRequestFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientMutationId"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"App2AppRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deepLink"}},{"kind":"Field","name":{"kind":"Name","value":"qrUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}},{"kind":"Field","name":{"kind":"Name","value":"txHash"}},{"kind":"Field","name":{"kind":"Name","value":"txStatus"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<PrepareApp2AppMutation, PrepareApp2AppMutationVariables>;
+export const App2AppRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"App2AppRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app2appRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"App2AppRequestFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"App2AppRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deepLink"}},{"kind":"Field","name":{"kind":"Name","value":"qrUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}},{"kind":"Field","name":{"kind":"Name","value":"txHash"}},{"kind":"Field","name":{"kind":"Name","value":"txStatus"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<App2AppRequestQuery, App2AppRequestQueryVariables>;
+export const App2AppRequestNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"App2AppRequestNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<App2AppRequestNodeQuery, App2AppRequestNodeQueryVariables>;
+export const App2AppRequestUpdatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"App2AppRequestUpdates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app2appRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"App2AppRequestFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"App2AppRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deepLink"}},{"kind":"Field","name":{"kind":"Name","value":"qrUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}},{"kind":"Field","name":{"kind":"Name","value":"txHash"}},{"kind":"Field","name":{"kind":"Name","value":"txStatus"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<App2AppRequestUpdatesSubscription, App2AppRequestUpdatesSubscriptionVariables>;
+export const ViewerKlaytnAddressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerKlaytnAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}}]}}]}}]} as unknown as DocumentNode<ViewerKlaytnAddressQuery, ViewerKlaytnAddressQueryVariables>;
 export const PartnerCardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerCards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerCards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardPage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<PartnerCardsQuery, PartnerCardsQueryVariables>;
 export const PartnerCardsFullDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerCardsFull"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerCards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"contractAddress"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"transactionHash"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traitType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PartnerCardsFullQuery, PartnerCardsFullQueryVariables>;
 export const ViewerCardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerCards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<ViewerCardsQuery, ViewerCardsQueryVariables>;

@@ -6,7 +6,8 @@ let a: Stack;
 let b: Stack;
 beforeAll(async () => {
   a = await startStack({ postgres: true, redis: true });
-  b = await startStack({ postgres: true, redis: true, sandbox: a.sandbox });
+  // A second instance of the same deployment: same store, same Redis namespace.
+  b = await startStack({ peer: a });
 });
 afterAll(async () => {
   await b?.stop();

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001_foundation';
 import { viewerLinks } from './002_viewer_links';
+import { app2app } from './004_app2app';
 import { xoxoday } from './006_xoxoday';
 
 /**
@@ -10,6 +11,7 @@ import { xoxoday } from './006_xoxoday';
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_viewer_links': viewerLinks,
+  '004_app2app': app2app,
   '006_xoxoday': xoxoday,
 };
 
