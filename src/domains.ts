@@ -7,11 +7,13 @@ import { startApp2App } from './app2app';
 import type { App2AppService } from './app2app/app2app-service';
 import { startKlipCards } from './datasources/klip/cards-domain';
 import type { KlipCards } from './datasources/klip/card-service';
+import { startXoxoday, type XoxodayServices } from './datasources/xoxoday';
 import type { CoreServices } from './services';
 
 export interface DomainServices {
   klipCards: KlipCards;
   app2app: App2AppService;
+  xoxoday: XoxodayServices;
 }
 
 export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
@@ -20,6 +22,8 @@ export async function startDomains(core: CoreServices): Promise<{ domains: Domai
   stops.push(klipCards.stop);
   const app2app = startApp2App(core);
   stops.push(app2app.stop);
-  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service };
+  const { xoxoday, stop: stopXoxoday } = startXoxoday(core);
+  stops.push(stopXoxoday);
+  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service, xoxoday };
   return { domains, stops };
 }

@@ -6,6 +6,7 @@
  * the same operation cost no upstream call.
  */
 import type { Context } from './context';
+import { voucherNode, voucherOrderNode } from './datasources/xoxoday/loaders';
 import type { Node } from './schema/node.interface';
 import { App2AppRequest } from './schema/app2app-request.type';
 import { Viewer } from './schema/viewer.type';
@@ -26,4 +27,6 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
   Viewer: viewerNode,
   Card: (ctx, keys) => ctx.services.klipCards.nodes(ctx, keys),
   App2AppRequest: app2appRequestNode,
+  Voucher: voucherNode,
+  VoucherOrder: voucherOrderNode,
 };

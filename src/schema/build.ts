@@ -12,14 +12,27 @@ import { CardResolver } from '../resolvers/card.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
 import { ViewerCardsResolver } from '../resolvers/viewer-cards.resolver';
 import { ViewerKlaytnAddressResolver } from '../resolvers/viewer-klaytn-address.resolver';
+import { ViewerVoucherOrdersResolver } from '../resolvers/viewer-voucher-orders.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
+import { VoucherOrderResolver } from '../resolvers/voucher-order.resolver';
+import { VoucherResolver } from '../resolvers/voucher.resolver';
 import { Asset } from './asset.interface';
 import { Money } from './money.type';
 import { PageInfo } from './page-info.type';
 import { UserError } from './user-error.type';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
-const RESOLVERS: NonEmptyArray<Function> = [NodeResolver, ViewerResolver, CardResolver, ViewerCardsResolver, App2AppResolver, ViewerKlaytnAddressResolver];
+const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  ViewerResolver,
+  CardResolver,
+  ViewerCardsResolver,
+  App2AppResolver,
+  ViewerKlaytnAddressResolver,
+  VoucherResolver,
+  VoucherOrderResolver,
+  ViewerVoucherOrdersResolver,
+];
 
 export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({

@@ -37,10 +37,11 @@ export async function resultPolls(stack: Stack): Promise<number> {
   return stats.requests[RESULT_ROUTE] ?? 0;
 }
 
-/** The gateway's /readyz details (active pollers, subscriptions, timers). */
+/** The gateway's /readyz details about App2App (active pollers, subscriptions, timers); other domains add their own. */
 export async function app2appDetails(stack: Stack): Promise<{ app2appActivePollers: number; app2appWatchedKeys: number; app2appPollTimers: number; app2appSubscriptions: number; app2appTopics: number }> {
   const res = await fetch(`${stack.baseUrl}/readyz`);
-  return ((await res.json()) as { details: never }).details;
+  const { details } = (await res.json()) as { details: Record<string, unknown> };
+  return Object.fromEntries(Object.entries(details).filter(([key]) => key.startsWith('app2app'))) as never;
 }
 
 /** Polls `check` until it passes (the gateway reacts asynchronously) or the time is up. */
