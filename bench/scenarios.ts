@@ -1,7 +1,8 @@
 /** The benchmark scenarios. Each returns named metrics measured in one run. */
 import type { Env } from '../src/config';
-import type { Stack } from '../test/helpers/stack';
-import { timed } from './measure';
+import { PartnerCardsDocument, PrepareApp2AppDocument, App2AppRequestUpdatesDocument } from '../test/generated/graphql';
+import { startStack, subscribe, type GqlResult, type Stack } from '../test/helpers/stack';
+import { round, timed } from './measure';
 
 export interface ScenarioResult {
   metrics: Record<string, number | string>;
@@ -29,4 +30,82 @@ const viewer: Scenario = {
   },
 };
 
-export const SCENARIOS: Scenario[] = [viewer];
+/** Walks every partner card with `first`, returning the page calls Klip served. */
+async function walkPartnerCards(stack: Stack, first: number): Promise<{ cards: number; pageCalls: number; seconds: number }> {
+  await stack.control('DELETE', '/_sandbox/stats');
+  const started = performance.now();
+  let after: string | null = null;
+  let cards = 0;
+  for (;;) {
+    const res: GqlResult = await stack.gql(PartnerCardsDocument, { first, after }, { sub: 'ops', admin: true });
+    check(res);
+    cards += res.data.partnerCards.edges.length;
+    if (!res.data.partnerCards.pageInfo.hasNextPage) break;
+    after = res.data.partnerCards.pageInfo.endCursor;
+  }
+  return { cards, pageCalls: stack.sandbox.stats.count('GET /klip/v2/wallet/bapp'), seconds: round((performance.now() - started) / 1000, 3) };
+}
+
+const cardWalk: Scenario = {
+  name: 'card-walk',
+  description: 'all 250 partner cards in pages of 20: Klip page calls with the page cache, and with it off',
+  async run(stack) {
+    const cached = await walkPartnerCards(stack, 20);
+    const uncachedStack = await startStack({ sandbox: stack.sandbox, env: { LOG_LEVEL: 'warn', KLIP_PAGE_CACHE_TTL_SECONDS: '0' } });
+    try {
+      const uncached = await walkPartnerCards(uncachedStack, 20);
+      return {
+        metrics: {
+          'cards returned': cached.cards,
+          'GraphQL requests': Math.ceil(cached.cards / 20),
+          'Klip page calls (cache on)': cached.pageCalls,
+          'Klip page calls (cache off)': uncached.pageCalls,
+          'naive calls (one per request)': Math.ceil(cached.cards / 20),
+          'calls saved vs naive': `${round(Math.ceil(cached.cards / 20) / cached.pageCalls, 2)}x`,
+          'walk seconds (cache on / off)': `${cached.seconds} / ${uncached.seconds}`,
+        },
+      };
+    } finally {
+      await uncachedStack.stop();
+    }
+  },
+};
+
+/** Result polls while `subscribers` watch one request until approved, and how many poll intervals that took. */
+async function app2appPolls(stack: Stack, subscribers: number, intervalMs: number): Promise<{ polls: number; intervals: number }> {
+  const viewer = { sub: `bench-${subscribers}` };
+  const prepared = await stack.gql(PrepareApp2AppDocument, { input: { type: 'AUTH' } }, viewer);
+  check(prepared);
+  const requestKey: string = prepared.data.prepareApp2App.request.requestKey;
+  await stack.control('DELETE', '/_sandbox/stats');
+  const started = performance.now();
+  const clients = Array.from({ length: subscribers }, () => stack.wsClient(viewer));
+  const subs = clients.map((c) => subscribe(c, App2AppRequestUpdatesDocument, { requestKey }));
+  await Promise.all(subs.map((s) => s.waitFor(1)));
+  await new Promise((r) => setTimeout(r, 500));
+  await stack.control('POST', `/_sandbox/klip/a2a/${requestKey}/approve`, {});
+  await Promise.all(subs.map((s) => s.done));
+  const intervals = (performance.now() - started) / intervalMs;
+  const polls = stack.sandbox.stats.count('GET /klip-a2a/v2/a2a/result');
+  await Promise.all(clients.map((c) => c.dispose()));
+  return { polls, intervals: round(intervals, 1) };
+}
+
+const app2appFanOut: Scenario = {
+  name: 'app2app-fanout',
+  description: 'one App2App request watched by 1 and by 200 subscribers until approved: Klip result polls',
+  env: { APP2APP_POLL_INTERVAL_MS: '100', UPSTREAM_RETRIES: '0' },
+  async run(stack) {
+    const one = await app2appPolls(stack, 1, 100);
+    const many = await app2appPolls(stack, 200, 100);
+    return {
+      metrics: {
+        'polls / poll intervals, 1 subscriber': `${one.polls} / ${one.intervals} = ${round(one.polls / one.intervals)}`,
+        'polls / poll intervals, 200 subscribers': `${many.polls} / ${many.intervals} = ${round(many.polls / many.intervals)}`,
+        'naive polls (one poller per subscriber)': round(200 * many.intervals, 0),
+      },
+    };
+  },
+};
+
+export const SCENARIOS: Scenario[] = [viewer, cardWalk, app2appFanOut];

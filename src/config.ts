@@ -64,6 +64,7 @@ const envSchema = z.object({
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt(10_000, 'milliseconds'),
   APP2APP_POLL_INTERVAL_MS: positiveInt(1_000, 'milliseconds'),
   VOUCHER_CATALOG_TTL_SECONDS: positiveInt(21_600, 'seconds'),
+  KLIP_PAGE_CACHE_TTL_SECONDS: z.coerce.number({ message: 'expected a whole number of seconds' }).int('expected a whole number of seconds').min(0, 'expected 0 (off) or more seconds').default(30),
   CLAIM_FAILURES_PER_WINDOW: positiveInt(10, 'attempts'),
   CLAIM_FAILURE_WINDOW_SECONDS: positiveInt(600, 'seconds'),
 });
@@ -111,6 +112,8 @@ export interface Config {
   breaker: { failures: number; halfOpenMs: number };
   app2appPollIntervalMs: number;
   voucherCatalogTtlSeconds: number;
+  /** How long a fetched Klip card page is reused across requests; 0 turns the cache off. */
+  klipPageCacheTtlSeconds: number;
   claimRateLimit: { failures: number; windowSeconds: number };
 }
 
@@ -212,6 +215,7 @@ export function loadConfig(env: Env): Config {
     breaker: { failures: e.UPSTREAM_BREAKER_FAILURES, halfOpenMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS },
     app2appPollIntervalMs: e.APP2APP_POLL_INTERVAL_MS,
     voucherCatalogTtlSeconds: e.VOUCHER_CATALOG_TTL_SECONDS,
+    klipPageCacheTtlSeconds: e.KLIP_PAGE_CACHE_TTL_SECONDS,
     claimRateLimit: { failures: e.CLAIM_FAILURES_PER_WINDOW, windowSeconds: e.CLAIM_FAILURE_WINDOW_SECONDS },
   };
 }

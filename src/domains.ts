@@ -3,19 +3,33 @@
  * core services. A domain adds its field to DomainServices and its construction to startDomains, and
  * returns a stop function for anything it runs in the background.
  */
+import { startApp2App } from './app2app';
+import type { App2AppService } from './app2app/app2app-service';
+import { startKlipCards } from './datasources/klip/cards-domain';
+import type { KlipCards } from './datasources/klip/card-service';
+import { startXoxoday, type XoxodayServices } from './datasources/xoxoday';
 import type { CoreServices } from './services';
 import { startKigo } from './tokens/kigo-domain';
 import type { TokenService } from './tokens/token.service';
 
 export interface DomainServices {
+  klipCards: KlipCards;
+  app2app: App2AppService;
+  xoxoday: XoxodayServices;
   /** Kigo tokens: wallet, share, cancel, claim. */
   kigo: TokenService;
 }
 
 export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
   const stops: Array<() => Promise<void>> = [];
+  const klipCards = await startKlipCards(core);
+  stops.push(klipCards.stop);
+  const app2app = startApp2App(core);
+  stops.push(app2app.stop);
+  const { xoxoday, stop: stopXoxoday } = startXoxoday(core);
+  stops.push(stopXoxoday);
   const kigo = startKigo(core);
   stops.push(kigo.stop);
-  const domains: DomainServices = { kigo: kigo.tokens };
+  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service, xoxoday, kigo: kigo.tokens };
   return { domains, stops };
 }

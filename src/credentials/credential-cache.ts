@@ -6,8 +6,8 @@
  *  - across instances, the renewal runs under a named lock and re-reads the store first, so an
  *    instance that waited finds the credential its peer just wrote instead of renewing again.
  * `obtain` receives the stored credential (e.g. to use its refresh token) and must return the new one;
- * it is written to the store before any caller gets it. An `onPersist` hook lets a provider persist
- * part of an answer even earlier (Xoxoday's rotated refresh token).
+ * it is written to the store before any caller gets it. A provider that must persist part of an
+ * answer even earlier (Xoxoday's rotated refresh token) does so inside `obtain`.
  */
 import type { LockManager } from '../pubsub';
 import type { StoredCredential } from '../store';

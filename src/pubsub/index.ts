@@ -49,7 +49,7 @@ export async function createCoordination(redisUrl: string | undefined, namespace
   const subscribeClient = new Redis(redisUrl, options);
   await Promise.all([command.connect(), publishClient.connect(), subscribeClient.connect()]);
   return {
-    pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    pubsub: namespaced(createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }), `${namespace}:`),
     locks: new RedisLocks(command, `${namespace}:lock:`),
     rateLimiter: memoized(
       (o) => new RateLimiterRedis({ storeClient: command, keyPrefix: `${namespace}:rl:${o.keyPrefix}`, points: o.points, duration: o.durationSeconds }),
@@ -61,6 +61,17 @@ export async function createCoordination(redisUrl: string | undefined, namespace
       await Promise.allSettled([command.quit(), publishClient.quit(), subscribeClient.quit()]);
     },
   };
+}
+
+/**
+ * Redis channels are global to the server: prefixing topics with the namespace keeps two deployments
+ * (or two test runs) on one Redis from hearing each other's events.
+ */
+function namespaced(pubsub: AppPubSub, prefix: string): AppPubSub {
+  return {
+    publish: (topic: string, ...args: [unknown]) => pubsub.publish(prefix + topic, ...args),
+    subscribe: (topic: string, ...args: []) => pubsub.subscribe(prefix + topic, ...args),
+  } as AppPubSub;
 }
 
 /** One limiter per keyPrefix (a second definition under the same prefix with other limits is a bug). */

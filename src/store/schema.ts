@@ -31,8 +31,69 @@ export interface ViewerLinksTable {
   linked_at: string;
 }
 
+export interface App2AppRequestsTable {
+  request_key: string;
+  /** The viewer (JWT sub) who prepared it. */
+  owner_id: string;
+  /** App2AppType, e.g. `AUTH`. */
+  type: string;
+  /** App2AppStatus, e.g. `PREPARED`. */
+  status: string;
+  expires_at: string;
+  /** JSON of the App2App result once completed (addresses, tx hashes, signatures: nothing secret). */
+  result: string | null;
+  /** JSON `{code, message}` once in error or expired. */
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The Xoxoday catalog as of the last sync, in upstream order; `data` is the wire product (JSON). */
+export interface VoucherCatalogTable {
+  product_id: string;
+  position: number;
+  data: string;
+}
+
+export interface VoucherCatalogSyncsTable {
+  name: string;
+  synced_at: string;
+  product_count: number;
+}
+
+/** Products fetched by id (includeProducts), for node lookups between catalog syncs. */
+export interface VoucherProductsTable {
+  product_id: string;
+  data: string;
+  fetched_at: string;
+}
+
+export interface VoucherOrdersTable {
+  order_id: string;
+  /** Derived from (owner, idempotencyKey): the upstream's guard against buying twice. */
+  po_number: string;
+  owner_id: string;
+  product_id: string;
+  /** Decimal string, as ordered ("25.00"). */
+  denomination: string;
+  quantity: number;
+  total_amount: string;
+  total_currency: string;
+  status: string;
+  delivery_status: string;
+  /** SecretBox ciphertext of the JSON voucher codes. */
+  codes: string;
+  placed_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   credentials: CredentialsTable;
   idempotency: IdempotencyTable;
   viewer_links: ViewerLinksTable;
+  app2app_requests: App2AppRequestsTable;
+  voucher_catalog: VoucherCatalogTable;
+  voucher_catalog_syncs: VoucherCatalogSyncsTable;
+  voucher_products: VoucherProductsTable;
+  voucher_orders: VoucherOrdersTable;
 }

@@ -27,6 +27,11 @@ export interface StackOptions {
   redis?: boolean;
   /** Reuse a running sandbox instead of starting one (e.g. two gateways on one upstream). */
   sandbox?: Sandbox;
+  /**
+   * Start another instance of `peer`'s deployment: same sandbox, secrets, store (data dir or Postgres
+   * schema) and Redis namespace, as two gateways behind one load balancer would share them.
+   */
+  peer?: Stack;
 }
 
 export interface GqlResult<T = any> {
@@ -43,6 +48,8 @@ export interface Stack {
   graphqlUrl: string;
   secret: string;
   env: Env;
+  /** Postgres schema and Redis key prefix of this deployment. */
+  namespace: string;
   token(sub: string, options?: SignOptions): Promise<string>;
   /** POSTs an operation as `sub` (a viewer id, signed here) or with a raw token; anonymous when neither. */
   gql<T = any>(query: string | DocumentNode, variables?: Record<string, unknown>, as?: { sub?: string; admin?: boolean; token?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
@@ -56,9 +63,12 @@ export interface Stack {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const sandbox = options.sandbox ?? (await startSandbox({ port: 0 }));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-test-'));
-  const secret = randomBytes(32).toString('base64url');
+  const peer = options.peer;
+  const sandbox = options.sandbox ?? peer?.sandbox ?? (await startSandbox({ port: 0 }));
+  const dataDir = peer?.env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-test-'));
+  const secret = peer?.secret ?? randomBytes(32).toString('base64url');
+  const postgres = options.postgres ?? peer?.env.DATABASE_URL !== undefined;
+  const redis = options.redis ?? peer?.env.REDIS_URL !== undefined;
   const env: Env = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -66,7 +76,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     LOG_LEVEL: 'info',
     DATA_DIR: dataDir,
     AUTH_JWT_SECRET: secret,
-    STORE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    STORE_ENCRYPTION_KEY: peer?.env.STORE_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
     KIGO_BASE_URL: sandbox.baseUrls.kigo,
     KLIP_API_URL: sandbox.baseUrls.klipApi,
     KLIP_A2A_URL: sandbox.baseUrls.klipA2a,
@@ -74,8 +84,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Tests inject many faults in a row; a breaker tripping between tests would hide what they check.
     UPSTREAM_BREAKER_FAILURES: '1000',
     UPSTREAM_TIMEOUT_MS: '3000',
-    ...(options.postgres ? { DATABASE_URL: requiredEnv('TEST_DATABASE_URL') } : {}),
-    ...(options.redis ? { REDIS_URL: requiredEnv('TEST_REDIS_URL') } : {}),
+    ...(postgres ? { DATABASE_URL: requiredEnv('TEST_DATABASE_URL') } : {}),
+    ...(redis ? { REDIS_URL: requiredEnv('TEST_REDIS_URL') } : {}),
     ...options.env,
   };
   const config = loadConfig(env);
@@ -87,14 +97,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       callback();
     },
   });
-  const unique = `t_${randomBytes(6).toString('hex')}`;
+  const unique = peer?.namespace ?? `t_${randomBytes(6).toString('hex')}`;
   const gateway = await startGateway({
     config,
     upstreams: { kigo: env.KIGO_BASE_URL!, klipApi: env.KLIP_API_URL!, klipA2a: env.KLIP_A2A_URL!, xoxoday: env.XOXODAY_BASE_URL!, credentials: config.upstreamCredentials },
     secrets,
     logDestination,
-    postgresSchema: options.postgres ? unique : undefined,
-    redisNamespace: options.redis ? unique : undefined,
+    postgresSchema: postgres ? unique : undefined,
+    redisNamespace: redis ? unique : undefined,
   });
   const graphqlUrl = `${gateway.url}/graphql`;
   const token = (sub: string, o?: SignOptions) => signViewerToken(secret, sub, o);
@@ -107,6 +117,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     graphqlUrl,
     secret,
     env,
+    namespace: unique,
     token,
     async gql(query, variables, as = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...as.headers };
@@ -152,9 +163,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async stop() {
       await Promise.allSettled(clients.map((c) => c.dispose()));
       await gateway.stop();
-      if (!options.sandbox) await sandbox.close();
-      if (options.postgres) await dropSchema(requiredEnv('TEST_DATABASE_URL'), unique);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.sandbox && !peer) await sandbox.close();
+      // A peer shares the first instance's store; the first instance cleans up.
+      if (!peer) {
+        if (postgres) await dropSchema(requiredEnv('TEST_DATABASE_URL'), unique);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }

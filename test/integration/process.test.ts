@@ -300,3 +300,28 @@ describe('npm run sandbox', () => {
     expect(await sandbox.child.stop('SIGTERM', 5_000)).toEqual({ code: 0, signal: null });
   });
 });
+
+describe('Xoxoday vouchers on the compiled program', () => {
+  it('authorizes with Xoxoday by itself and places an order, on the embedded default and against `npm run sandbox` alike', async () => {
+    const sandbox = await startSandboxProcess();
+    const embedded = await startMain();
+    const configured = await startMain({
+      KIGO_BASE_URL: sandbox.baseUrls.kigo,
+      KLIP_API_URL: sandbox.baseUrls.klip,
+      KLIP_A2A_URL: sandbox.baseUrls['klip-a2a'],
+      XOXODAY_BASE_URL: sandbox.baseUrls.xoxoday,
+    });
+    for (const main of [embedded, configured]) {
+      const order = await gql(
+        main.graphqlUrl,
+        'mutation { placeVoucherOrder(input: {voucherId: "10002", denomination: "25.00", idempotencyKey: "process-test"}) { order { status total { amount currency } codes { code } } userErrors { code } } }',
+        main.token,
+      );
+      expect(order.body.errors).toBeUndefined();
+      expect(order.body.data.placeVoucherOrder).toMatchObject({ userErrors: [], order: { status: 'COMPLETE', total: { amount: '25.00', currency: 'USD' }, codes: [{ code: expect.any(String) }] } });
+      expect((await get(`${main.baseUrl}/readyz`)).status).toBe(200);
+    }
+    const stats = (await (await get(`${sandbox.url}/_sandbox/stats`)).json()) as { requests: Record<string, number> };
+    expect(stats.requests['GET /xoxoday/chef/v1/oauth/authorize']).toBe(1);
+  });
+});

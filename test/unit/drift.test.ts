@@ -12,8 +12,10 @@ import {
   isEnumType,
   isInputObjectType,
   isInterfaceType,
+  isNonNullType,
   isObjectType,
   isUnionType,
+  type GraphQLArgument,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
@@ -58,11 +60,13 @@ describe('the public contract (shared/design/schema.graphql)', () => {
   });
 });
 
-function describeType(type: GraphQLNamedType): Map<string, string> {
+/** `keepArg` leaves out our extra optional arguments; arguments compare by name, not declaration order. */
+function describeType(type: GraphQLNamedType, keepArg: (field: string, arg: GraphQLArgument) => boolean = () => true): Map<string, string> {
   const out = new Map<string, string>();
   if (isObjectType(type) || isInterfaceType(type)) {
     for (const field of Object.values(type.getFields())) {
-      const args = field.args.map((a) => `${a.name}: ${String(a.type)}${a.defaultValue !== undefined ? ` = ${JSON.stringify(a.defaultValue)}` : ''}`);
+      const sorted = field.args.filter((a) => keepArg(field.name, a)).sort((a, b) => a.name.localeCompare(b.name));
+      const args = sorted.map((a) => `${a.name}: ${String(a.type)}${a.defaultValue !== undefined ? ` = ${JSON.stringify(a.defaultValue)}` : ''}`);
       out.set(field.name, `${String(field.type)}(${args.join(', ')})`);
     }
     for (const i of type.getInterfaces()) out.set(`implements ${i.name}`, 'yes');
@@ -78,11 +82,15 @@ function describeType(type: GraphQLNamedType): Map<string, string> {
   return out;
 }
 
-/** Contract fields must exist with the same signature; we may add fields (the contract allows it). */
+/**
+ * Contract fields must exist with the same signature; we may add fields and optional arguments (the
+ * contract allows it: a client of the contract never notices them), but never a required argument.
+ */
 function compareType(contractType: GraphQLNamedType, mine: GraphQLNamedType): string[] {
   const problems: string[] = [];
   const theirs = describeType(contractType);
-  const ours = describeType(mine);
+  const contractFields = isObjectType(contractType) || isInterfaceType(contractType) ? contractType.getFields() : {};
+  const ours = describeType(mine, (field, arg) => isNonNullType(arg.type) || (contractFields[field]?.args.some((a) => a.name === arg.name) ?? true));
   for (const [name, signature] of theirs) {
     const actual = ours.get(name);
     if (actual === undefined) {

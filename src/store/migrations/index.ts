@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001_foundation';
 import { viewerLinks } from './002_viewer_links';
+import { app2app } from './004_app2app';
+import { xoxoday } from './006_xoxoday';
 
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
@@ -9,6 +11,8 @@ import { viewerLinks } from './002_viewer_links';
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_viewer_links': viewerLinks,
+  '004_app2app': app2app,
+  '006_xoxoday': xoxoday,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,147 @@
+/**
+ * Klip App2App for viewers: prepare a request (checked here, then prepared at Klip and recorded with
+ * its owner), show it to its owner, and follow it until it ends. Every observation of the upstream
+ * state goes through `observe`, whether a poller or a query made it, so the store, the owner's linked
+ * Klaytn address (after AUTH) and the subscribers all learn of a change the same way.
+ */
+import DataLoader from 'dataloader';
+import type { ViewerIdentity } from '../auth/tokens';
+import type { Context } from '../context';
+import { notFound } from '../errors';
+import { KlipA2aInputError, KlipA2aUnknownKeyError, type KlipA2aClient } from '../datasources/klip/a2a-client';
+import type { Logger } from '../observability/logger';
+import { App2AppStatus, isTerminal } from '../schema/app2app.enums';
+import type { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
+import { PrepareApp2AppPayload } from '../schema/app2app-prepare.payload';
+import { App2AppRequest } from '../schema/app2app-request.type';
+import { UserError, UserErrorCode } from '../schema/user-error.type';
+import { toSnapshot, type App2AppObservation, type App2AppRecord } from './app2app-record';
+import type { App2AppPollers, PollOutcome } from './app2app-pollers';
+import type { App2AppRequestStore } from './app2app-request-store';
+import type { App2AppFanOut } from './app2app-fan-out';
+import { app2appStream } from './app2app-stream';
+import { inputFieldOf, validatePrepareInput } from './prepare-input-validator';
+
+/**
+ * How long past `expiresAt` (Klip's clock) a request may still look live before the gateway calls it
+ * EXPIRED itself: Klip reports expiry on its own, this only covers clock skew and an unreachable Klip.
+ */
+const EXPIRY_GRACE_MS = 5_000;
+
+export interface App2AppServiceDeps {
+  client: KlipA2aClient;
+  requests: App2AppRequestStore;
+  fanOut: App2AppFanOut;
+  pollers: App2AppPollers;
+  logger: Logger;
+  /** `bapp.name` when the input names none: what the person sees in the Klip wallet. */
+  bappName: string;
+}
+
+export class App2AppService {
+  private openStreams = 0;
+
+  constructor(private readonly deps: App2AppServiceDeps) {}
+
+  /** Subscription streams open on this instance. */
+  get subscriptions(): number {
+    return this.openStreams;
+  }
+
+  async prepare(viewer: ViewerIdentity, input: PrepareApp2AppInput): Promise<PrepareApp2AppPayload> {
+    const checked = validatePrepareInput(input, this.deps.bappName);
+    if (!checked.ok) return PrepareApp2AppPayload.of(null, checked.userErrors, input.clientMutationId);
+    let prepared;
+    try {
+      prepared = await this.deps.client.prepare(checked.body);
+    } catch (err) {
+      if (!(err instanceof KlipA2aInputError)) throw err;
+      // Our checks should have caught it; Klip's words stay in the log, the person gets the field.
+      this.deps.logger.warn({ fields: err.fields, type: input.type }, 'Klip refused an App2App prepare the gateway accepted');
+      const fields = err.fields.length > 0 ? err.fields : [''];
+      const userErrors = fields.map((f) => UserError.of(UserErrorCode.INVALID_INPUT, 'Klip refused this value', inputFieldOf(f)));
+      return PrepareApp2AppPayload.of(null, userErrors, input.clientMutationId);
+    }
+    const record: App2AppRecord = {
+      requestKey: prepared.requestKey,
+      ownerId: viewer.id,
+      type: input.type,
+      status: App2AppStatus.PREPARED,
+      expiresAt: prepared.expiresAt,
+    };
+    await this.deps.requests.insert(record);
+    this.deps.logger.info({ viewer: viewer.id, type: input.type }, 'app2app request prepared');
+    return PrepareApp2AppPayload.of(App2AppRequest.of(record), [], input.clientMutationId);
+  }
+
+  /**
+   * The request as its owner sees it, or null for anyone else and for unknown keys. A live request is
+   * read from Klip once per operation; a terminal one is served from the store.
+   */
+  async visibleTo(ctx: Context, viewer: ViewerIdentity, requestKey: string): Promise<App2AppRecord | null> {
+    const stored = await ctx
+      .loader('app2app:stored', () => new DataLoader<string, App2AppRecord | undefined>((keys) => this.deps.requests.findMany(keys)))
+      .load(requestKey);
+    if (!stored || stored.ownerId !== viewer.id) return null;
+    if (isTerminal(stored.status)) return stored;
+    const current = await ctx
+      .loader('app2app:current', () => new DataLoader<string, App2AppRecord | undefined>((keys) => settleEach(keys, (key) => this.refresh(key))))
+      .load(requestKey);
+    return current ?? stored;
+  }
+
+  /** The owner's event stream; NOT_FOUND for anyone else and for unknown keys. */
+  async subscribe(viewer: ViewerIdentity, requestKey: string): Promise<AsyncIterable<App2AppRecord>> {
+    const stored = await this.deps.requests.find(requestKey);
+    if (!stored || stored.ownerId !== viewer.id) throw notFound(`No App2App request ${requestKey.slice(0, 64)} for this viewer`);
+    const deps = {
+      fanOut: this.deps.fanOut,
+      pollers: this.deps.pollers,
+      load: (key: string) => this.deps.requests.find(key),
+      onOpen: () => void this.openStreams++,
+      onClose: () => void this.openStreams--,
+    };
+    return app2appStream(deps, requestKey, stored);
+  }
+
+  /** One poll for the pollers: read Klip, record and publish what changed; `done` once terminal or gone. */
+  async poll(requestKey: string): Promise<PollOutcome> {
+    const record = await this.refresh(requestKey, { republishTerminal: true });
+    return !record || isTerminal(record.status) ? 'done' : 'live';
+  }
+
+  /**
+   * Reads the request's state at Klip and records it. A request already terminal in the store is not
+   * read again; with `republishTerminal` its state is published once more for subscribers that joined
+   * while its last change was in flight (a poller taking over a key another instance finished).
+   */
+  private async refresh(requestKey: string, options: { republishTerminal?: boolean } = {}): Promise<App2AppRecord | undefined> {
+    const stored = await this.deps.requests.find(requestKey);
+    if (!stored) return undefined;
+    if (isTerminal(stored.status)) {
+      if (options.republishTerminal) this.deps.fanOut.publish(toSnapshot(stored));
+      return stored;
+    }
+    const { record, changed } = await this.deps.requests.observe(requestKey, await this.observeUpstream(stored));
+    if (record && changed) this.deps.fanOut.publish(toSnapshot(record));
+    return record;
+  }
+
+  private async observeUpstream(stored: App2AppRecord): Promise<App2AppObservation> {
+    if (Date.now() >= stored.expiresAt.getTime() + EXPIRY_GRACE_MS) {
+      return { status: App2AppStatus.EXPIRED, expiresAt: stored.expiresAt, error: { code: 'expired', message: 'The request expired before it was completed' } };
+    }
+    try {
+      return await this.deps.client.result(stored.requestKey);
+    } catch (err) {
+      if (!(err instanceof KlipA2aUnknownKeyError)) throw err;
+      // Klip forgot the key (or never had it): nothing more will happen to this request.
+      return { status: App2AppStatus.ERROR, expiresAt: stored.expiresAt, error: { code: 'unknown_request_key', message: 'Klip no longer knows this request' } };
+    }
+  }
+}
+
+/** A DataLoader batch that answers each key on its own: one failing key does not fail the others. */
+async function settleEach<V>(keys: readonly string[], load: (key: string) => Promise<V>): Promise<Array<V | Error>> {
+  return Promise.all(keys.map((key) => load(key).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+}

@@ -1,0 +1,55 @@
+/**
+ * Builds the Klip cards domain once per process: one UpstreamHttp per Klip base (partner API and the
+ * App2App card list), the partner credentials, the page cache, and the readiness check. A mint on any
+ * instance is announced on the pubsub so every instance drops its cached pages at once (the TTL bounds
+ * staleness only for changes made outside the gateway, such as App2App card sends).
+ */
+import { Provider } from '../../errors';
+import type { CoreServices } from '../../services';
+import { UpstreamHttp } from '../http';
+import type { Card } from '../../schema/card.type';
+import type { KlipPage } from './card-connection';
+import { CardPageCache } from './card-page-cache';
+import { KlipCards } from './card-service';
+import { HolderCardsClient } from './holder-cards-client';
+import { PartnerClient } from './partner-client';
+import { PartnerCredentials } from './partner-credentials';
+
+export async function startKlipCards(core: CoreServices): Promise<{ service: KlipCards; stop: () => Promise<void> }> {
+  const { config, upstreams, store, coordination, metrics, logger } = core;
+  const httpOptions = { provider: Provider.KLIP, timeoutMs: config.upstreamTimeoutMs, retries: config.upstreamRetries, breaker: config.breaker, metrics };
+  const partnerHttp = new UpstreamHttp({ ...httpOptions, baseUrl: upstreams.klipApi });
+  const holderHttp = new UpstreamHttp({ ...httpOptions, baseUrl: upstreams.klipA2a });
+  const { partnerEmail, partnerPassword, cardContract, cardPin } = upstreams.credentials.klip;
+  const credentials = new PartnerCredentials({ http: partnerHttp, email: partnerEmail, password: partnerPassword, store: store.credentials, locks: coordination.locks, logger });
+  const pageCache = new CardPageCache<KlipPage<Card>>({ ttlMs: config.klipPageCacheTtlSeconds * 1000 });
+  // Instances that share an upstream share the topic (tests run several sandboxes against one Redis).
+  const mintedTopic = `klip:cards-minted:${upstreams.klipApi}`;
+  const service = new KlipCards({
+    partner: new PartnerClient(partnerHttp, credentials),
+    holders: new HolderCardsClient(holderHttp),
+    contract: cardContract,
+    pin: cardPin,
+    cursors: core.cursors,
+    store,
+    pageCache,
+    onMinted: () => coordination.pubsub.publish(mintedTopic, { at: Date.now() }),
+  });
+
+  const minted = coordination.pubsub.subscribe(mintedTopic);
+  const listening = (async () => {
+    for await (const _event of minted) service.clearPageCache();
+  })().catch((err: unknown) => logger.error({ err }, 'Klip card cache invalidation stopped'));
+
+  core.readiness.push({ name: 'klip partner', check: () => credentials.check() });
+  metrics.observedGauge('klip_card_page_cache_entries', 'Klip card pages cached across requests', () => pageCache.size);
+
+  return {
+    service,
+    stop: async () => {
+      await minted.return?.();
+      await listening;
+      await Promise.all([partnerHttp.close(), holderHttp.close()]);
+    },
+  };
+}

@@ -1,0 +1,281 @@
+/**
+ * The company's Xoxoday grant: one access token for the whole gateway, and a refresh token that ROTATES
+ * (each refresh kills the one it used). Rules, in the order they matter:
+ * - Where it comes from: the grant in the store, whenever there is one that works (a restart reuses the
+ *   latest rotated token). At start-up a XOXODAY_REFRESH_TOKEN other than the one the stored grant came
+ *   from (compared by fingerprint) is an operator's new authorization and replaces it; one Xoxoday
+ *   refuses leaves a working stored grant alone. With neither, outside production, the gateway completes
+ *   the authorize flow itself (the sandbox consents at once).
+ * - Rotation: a new grant is written to the store (encrypted, retried on a store error, kept in memory
+ *   and re-saved first if the store stays down) BEFORE its access token is handed to anyone. The one
+ *   window no code can close: Xoxoday rotated, and the answer was lost before it reached us (the process
+ *   died, the connection dropped); the stored refresh token is then dead and the grant is reported dead.
+ * - Single flight: renewals go through CredentialCache (one in-process promise; a named lock, across
+ *   instances when Redis is configured, with the store re-read under it). A refresh answered
+ *   `invalid_grant` re-reads the store first, in case an instance without the shared lock rotated it.
+ * - On a 4xx from the Rewards API: validate the token (once, however many calls failed together); if it
+ *   is expired or revoked, refresh and retry the call once.
+ * - A dead grant (revoked, or refresh token refused) is stored as dead, answered as XoxodayGrantError
+ *   and reported by /readyz until an operator authorizes again (a restart with a new
+ *   XOXODAY_REFRESH_TOKEN, or outside production any restart).
+ */
+import { createHash } from 'node:crypto';
+import { CredentialCache } from '../../credentials/credential-cache';
+import type { Logger } from '../../observability/logger';
+import type { LockManager } from '../../pubsub';
+import type { StoredCredential } from '../../store';
+import type { CredentialStore } from '../../store/credential-store';
+import { XoxodayGrantError, deadGrantMessage } from './grant-error';
+import type { DeadGrantReason, GrantOutcome, TokenVerdict, XoxodayOAuthClient } from './oauth-client';
+import type { TokenAnswer } from './wire';
+
+export interface CompanyGrant {
+  state: 'active' | DeadGrantReason;
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: number;
+  refreshExpiresAt?: number;
+  /** `env:<sha256 prefix>` of the XOXODAY_REFRESH_TOKEN the grant descends from, or `authorize`. */
+  origin: string;
+  /** The consenting admin's email, sent with orders (receiver notification is off). */
+  email?: string;
+}
+
+export interface CompanyTokenOptions {
+  oauth: XoxodayOAuthClient;
+  store: CredentialStore;
+  locks: LockManager;
+  logger: Logger;
+  production: boolean;
+  /** XOXODAY_REFRESH_TOKEN. */
+  bootstrapRefreshToken?: string;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+const PROVIDER = 'xoxoday';
+const KEY = 'company';
+/** Company access tokens live 30 days: renewing a day early keeps requests off the expiry edge. */
+const RENEW_AHEAD_MS = 86_400_000;
+const PERSIST_ATTEMPTS = 3;
+const PEER_WRITE_GRACE_MS = 1_000;
+/** /readyz asks Xoxoday about the token at most this often. */
+const READINESS_VALIDATE_MS = 10_000;
+/** Under /readyz's own 2 s limit per check. */
+const READINESS_WAIT_MS = 1_500;
+
+type Stored = StoredCredential<CompanyGrant>;
+
+export class CompanyTokenManager {
+  private readonly cache: CredentialCache<CompanyGrant>;
+  private readonly now: () => number;
+  private readonly envOrigin?: string;
+  private starting?: Promise<void>;
+  private active?: CompanyGrant;
+  private dead?: DeadGrantReason;
+  /** A rotated grant the store refused to take: saved before anything else is tried. */
+  private unpersisted?: Stored;
+  private readonly validations = new Map<string, Promise<TokenVerdict>>();
+  /** The last access token Xoxoday said no longer works: later failures with it skip the validation. */
+  private rejectedAccessToken?: string;
+  private lastReadinessValidation = 0;
+
+  constructor(private readonly options: CompanyTokenOptions) {
+    this.now = options.now ?? Date.now;
+    this.cache = new CredentialCache<CompanyGrant>({ provider: PROVIDER, store: options.store, locks: options.locks, renewAheadMs: RENEW_AHEAD_MS, now: this.now });
+    if (options.bootstrapRefreshToken) {
+      this.envOrigin = `env:${createHash('sha256').update(options.bootstrapRefreshToken).digest('hex').slice(0, 32)}`;
+    }
+  }
+
+  /**
+   * Runs `call` with a live grant. On an error `shouldValidate` accepts (a 4xx that may be about the
+   * token), asks Xoxoday whether the token still works; if not, renews it and retries once.
+   */
+  async withGrant<R>(call: (grant: CompanyGrant) => Promise<R>, shouldValidate: (err: unknown) => boolean): Promise<R> {
+    const grant = await this.current();
+    try {
+      return await call(grant);
+    } catch (err) {
+      if (!shouldValidate(err)) throw err;
+      // Renewed by a concurrent call meanwhile: retry with the new token, no need to ask Xoxoday.
+      const latest = await this.current();
+      if (latest.accessToken !== grant.accessToken) return call(latest);
+      if (grant.accessToken !== this.rejectedAccessToken) {
+        if ((await this.validateOnce(grant.accessToken)) === 'valid') throw err;
+        this.rejectedAccessToken = grant.accessToken;
+      }
+      return call(await this.current(grant));
+    }
+  }
+
+  /** A live grant; with `reject`, one other than that one (Xoxoday no longer takes it). */
+  async current(reject?: CompanyGrant): Promise<CompanyGrant> {
+    await (this.starting ??= this.start().catch((err: unknown) => {
+      this.starting = undefined;
+      throw err;
+    }));
+    return this.alive(await this.cache.get(KEY, (stored) => this.obtain(stored, false), reject));
+  }
+
+  /**
+   * For /readyz: throws the operator's message while the grant is dead (or, before first use, when the
+   * stored one is dead and start-up will not replace it); otherwise asks Xoxoday about the token now and
+   * then. Bounded in time: a slow or unreachable Xoxoday is an outage, not a reason to be unready.
+   */
+  async readiness(): Promise<void> {
+    if (this.dead) throw new Error(deadGrantMessage(this.dead, this.options.production));
+    const grant = this.active;
+    if (!grant) {
+      const stored = (await this.options.store.get<CompanyGrant>(PROVIDER, KEY))?.value;
+      if (stored && stored.state !== 'active' && !this.replacedAtStart(stored)) throw new Error(deadGrantMessage(stored.state, this.options.production));
+      return;
+    }
+    if (this.now() - this.lastReadinessValidation < READINESS_VALIDATE_MS) return;
+    this.lastReadinessValidation = this.now();
+    const verdict = await Promise.race([
+      this.validateOnce(grant.accessToken).catch(() => 'valid' as const),
+      new Promise<'valid'>((resolve) => setTimeout(() => resolve('valid'), READINESS_WAIT_MS).unref()),
+    ]);
+    if (verdict !== 'revoked') return;
+    await this.current(grant).catch((err: unknown) => {
+      if (err instanceof XoxodayGrantError) throw new Error(err.message);
+    });
+  }
+
+  /** For /readyz details. */
+  describe(): { grant: string } {
+    return { grant: this.dead ?? (this.active ? 'active' : 'not obtained yet (on first use)') };
+  }
+
+  /** Once per process: the stored grant, unless the environment brings a new one or it is dead. */
+  private async start(): Promise<void> {
+    const grant = await this.cache.get(KEY, (stored) => this.obtain(stored, true));
+    if (this.replacedAtStart(grant)) await this.cache.get(KEY, (stored) => this.obtain(stored, true), grant);
+  }
+
+  /** A new XOXODAY_REFRESH_TOKEN replaces the stored grant at start-up; outside production, so does authorizing anew a dead one. */
+  private replacedAtStart(grant: CompanyGrant): boolean {
+    const newBootstrap = this.envOrigin !== undefined && grant.origin !== this.envOrigin;
+    return newBootstrap || (grant.state !== 'active' && !this.options.production);
+  }
+
+  /** Called under the credential lock with what the store holds; returns what it must hold next. */
+  private async obtain(stored: Stored | undefined, starting: boolean): Promise<Stored> {
+    if (this.unpersisted) {
+      const pending = this.unpersisted;
+      await this.persist(pending);
+      this.unpersisted = undefined;
+      return pending;
+    }
+    const grant = stored?.value;
+    const token = this.options.bootstrapRefreshToken;
+    if (token && this.envOrigin && (!grant || (starting && grant.origin !== this.envOrigin))) {
+      const next = await this.redeem(await this.options.oauth.refresh(token), this.envOrigin);
+      if (next.value.state !== 'active' && grant?.state === 'active') {
+        this.options.logger.warn('Xoxoday no longer accepts XOXODAY_REFRESH_TOKEN; keeping the stored grant, which works');
+        return stored!;
+      }
+      return next;
+    }
+    if (grant?.state === 'active') return this.rotate(grant);
+    if (grant && !(starting && !this.options.production)) return stored!;
+    if (this.options.production) throw new XoxodayGrantError('invalid', true);
+    this.options.logger.info({ provider: PROVIDER }, grant ? 'stored Xoxoday grant is dead; authorizing again' : 'authorizing with Xoxoday');
+    const oauth = this.options.oauth;
+    return this.redeem(await oauth.exchangeCode(await oauth.authorize()), 'authorize');
+  }
+
+  private async rotate(grant: CompanyGrant): Promise<Stored> {
+    const outcome = await this.options.oauth.refresh(grant.refreshToken);
+    if (!outcome.ok && outcome.reason === 'invalid') {
+      const rotatedElsewhere = await this.rotatedByPeer(grant);
+      if (rotatedElsewhere) return rotatedElsewhere;
+    }
+    return this.redeem(outcome, grant.origin, grant.email);
+  }
+
+  /**
+   * `invalid_grant` for a token we hold may mean another instance (without a shared lock: no Redis)
+   * rotated it a moment ago; its grant then reaches the store within moments, so look twice.
+   */
+  private async rotatedByPeer(grant: CompanyGrant): Promise<Stored | undefined> {
+    for (const waitMs of [0, PEER_WRITE_GRACE_MS]) {
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      const latest = await this.options.store.get<CompanyGrant>(PROVIDER, KEY);
+      if (latest?.value.state === 'active' && latest.value.refreshToken !== grant.refreshToken) return latest;
+    }
+    return undefined;
+  }
+
+  /** Turns a token answer into the stored grant, saved before anyone may use it. */
+  private async redeem(outcome: GrantOutcome, origin: string, email?: string): Promise<Stored> {
+    if (!outcome.ok) {
+      this.options.logger.warn({ provider: PROVIDER, reason: outcome.reason }, 'Xoxoday refused the company grant');
+      return { value: { state: outcome.reason, accessToken: '', refreshToken: '', accessExpiresAt: 0, origin } };
+    }
+    const next = this.grantFrom(outcome.answer, origin, email);
+    await this.persist(next);
+    this.options.logger.info({ provider: PROVIDER, origin: origin === 'authorize' ? 'authorize' : 'refresh' }, 'Xoxoday company token renewed');
+    return next;
+  }
+
+  private grantFrom(answer: TokenAnswer, origin: string, email?: string): Stored {
+    const now = this.now();
+    // Lifetimes are taken relative to our clock: Xoxoday's absolute expiries use its own.
+    const accessExpiresAt = now + answer.expires_in * 1000;
+    const refreshLifetime =
+      answer.refresh_token_expiry !== undefined && answer.access_token_expiry !== undefined ? answer.refresh_token_expiry - answer.access_token_expiry : undefined;
+    const refreshExpiresAt = refreshLifetime !== undefined && refreshLifetime > 0 ? accessExpiresAt + refreshLifetime : undefined;
+    const value: CompanyGrant = {
+      state: 'active',
+      accessToken: answer.access_token,
+      refreshToken: answer.refresh_token,
+      accessExpiresAt,
+      refreshExpiresAt,
+      origin,
+      email: answer.email ?? email,
+    };
+    return { value, expiresAt: Math.min(accessExpiresAt, refreshExpiresAt ?? Infinity) };
+  }
+
+  /** Writes a rotated grant; the old refresh token is already dead, so a store error must not lose it. */
+  private async persist(next: Stored): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.options.store.put(PROVIDER, KEY, next);
+        return;
+      } catch (err) {
+        if (attempt >= PERSIST_ATTEMPTS) {
+          this.unpersisted = next;
+          this.options.logger.error({ provider: PROVIDER, err }, 'could not store the rotated Xoxoday token; kept in memory, saved on next use');
+          throw err;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * 4 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private alive(grant: CompanyGrant): CompanyGrant {
+    if (grant.state !== 'active') {
+      this.dead = grant.state;
+      this.active = undefined;
+      // Re-read the store next time: another instance (or a restart) may have authorized again.
+      this.cache.forget(KEY);
+      throw new XoxodayGrantError(grant.state, this.options.production);
+    }
+    this.dead = undefined;
+    this.active = grant;
+    return grant;
+  }
+
+  /** Concurrent failures of one token share one validation call. */
+  private validateOnce(accessToken: string): Promise<TokenVerdict> {
+    let pending = this.validations.get(accessToken);
+    if (!pending) {
+      pending = this.options.oauth.validate(accessToken).finally(() => this.validations.delete(accessToken));
+      this.validations.set(accessToken, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The Xoxoday domain's process-wide services: one UpstreamHttp on XOXODAY_BASE_URL, the company token
+ * manager, the Rewards API client, the catalog and the orders. Registers the `xoxoday` /readyz check
+ * (a dead grant needs an operator) and its details (grant state, catalog sync time).
+ */
+import { Provider } from '../../errors';
+import type { CoreServices } from '../../services';
+import { UpstreamHttp } from '../http';
+import { VoucherCatalogStore } from './catalog-store';
+import { CompanyTokenManager } from './company-token';
+import { XoxodayOAuthClient } from './oauth-client';
+import { VoucherOrderStore } from './order-store';
+import { XoxodayRewardsClient } from './rewards-client';
+import { VoucherCatalog } from './voucher-catalog';
+import { VoucherOrders } from './voucher-orders';
+
+export interface XoxodayServices {
+  tokens: CompanyTokenManager;
+  rewards: XoxodayRewardsClient;
+  catalog: VoucherCatalog;
+  orders: VoucherOrders;
+}
+
+export function startXoxoday(core: CoreServices): { xoxoday: XoxodayServices; stop: () => Promise<void> } {
+  const { config, upstreams, store, coordination, logger } = core;
+  const credentials = upstreams.credentials.xoxoday;
+  const http = new UpstreamHttp({
+    provider: Provider.XOXODAY,
+    baseUrl: upstreams.xoxoday,
+    timeoutMs: config.upstreamTimeoutMs,
+    retries: config.upstreamRetries,
+    breaker: config.breaker,
+    metrics: core.metrics,
+  });
+  const log = logger.child({ domain: 'xoxoday' });
+  const tokens = new CompanyTokenManager({
+    oauth: new XoxodayOAuthClient(http, credentials),
+    store: store.credentials,
+    locks: coordination.locks,
+    logger: log,
+    production: config.production,
+    bootstrapRefreshToken: credentials.refreshToken,
+  });
+  const rewards = new XoxodayRewardsClient(http, tokens);
+  const catalog = new VoucherCatalog({ rewards, store: new VoucherCatalogStore(store.db), locks: coordination.locks, logger: log, ttlSeconds: config.voucherCatalogTtlSeconds });
+  const orders = new VoucherOrders({ rewards, catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
+
+  core.readiness.push({ name: 'xoxoday', check: () => tokens.readiness() });
+  core.details.xoxoday = () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() });
+  return { xoxoday: { tokens, rewards, catalog, orders }, stop: () => http.close() };
+}

@@ -1,0 +1,132 @@
+/**
+ * Xoxoday OAuth, company session (shared/upstreams/xoxoday.md, "OAuth"). Base `{XOXODAY_BASE_URL}`:
+ * - `GET  /v1/oauth/authorize?client_id&redirect_uri&response_type=code&state` → 302 to
+ *   `redirect_uri?code&state` once an admin consents (the sandbox consents at once). Redirects are not
+ *   followed: the code is read from `Location` and the state checked.
+ * - `POST /v1/oauth/token/company` `{grant_type: authorization_code | refresh_token, …, client_id,
+ *   client_secret}` → `{access_token, refresh_token, expires_in, email, access_token_expiry?,
+ *   refresh_token_expiry?}`. Refresh ROTATES: the refresh token sent dies at once.
+ *   Failures: 400 `{error: "invalid_grant"}` (code or refresh token bad, used or expired, or wrong client
+ *   credentials), 400 `{success: 0, error_message_id: "auth.token_error"}` (revoked by an admin),
+ *   429 `{message: "auth.request_limit_exceeded"}` (surfaces as RATE_LIMITED through UpstreamHttp).
+ * - `GET  /v1/oauth/token` with the bearer access token → 200 (valid), 400 `invalid_token` (expired or
+ *   unknown), 401 `auth.token_error` (revoked).
+ * Nothing here logs or throws a token, a code or an upstream body.
+ */
+import { randomBytes } from 'node:crypto';
+import { ErrorCode, Provider, UpstreamError } from '../../errors';
+import { UpstreamStatusError, type UpstreamHttp } from '../http';
+import { tokenAnswer, type TokenAnswer } from './wire';
+
+export interface OAuthClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+/** Why Xoxoday refused a grant: `revoked` by an admin, or `invalid` (used, expired, unknown). */
+export type DeadGrantReason = 'revoked' | 'invalid';
+
+export type GrantOutcome = { ok: true; answer: TokenAnswer } | { ok: false; reason: DeadGrantReason };
+
+export type TokenVerdict = 'valid' | 'expired' | 'revoked';
+
+const TOKEN_PATH = '/v1/oauth/token/company';
+
+export class XoxodayOAuthClient {
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly credentials: OAuthClientCredentials,
+  ) {}
+
+  /**
+   * The authorize step, completed by the gateway itself: only an upstream that consents without a
+   * person (the sandbox) redirects at once; anything else is reported as needing XOXODAY_REFRESH_TOKEN.
+   */
+  async authorize(): Promise<string> {
+    const state = randomBytes(16).toString('hex');
+    const { clientId, redirectUri } = this.credentials;
+    let location: string | undefined;
+    try {
+      const answer = await this.http.send<unknown>({
+        method: 'GET',
+        path: '/v1/oauth/authorize',
+        route: '/v1/oauth/authorize',
+        query: { client_id: clientId, redirect_uri: redirectUri, response_type: 'code', state },
+      });
+      const header = answer.headers.location;
+      location = answer.status >= 300 && answer.status < 400 ? (Array.isArray(header) ? header[0] : header) : undefined;
+    } catch (err) {
+      if (err instanceof UpstreamStatusError) {
+        throw new UpstreamError(
+          Provider.XOXODAY,
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          `Xoxoday refused the authorize request (HTTP ${err.status}): check XOXODAY_CLIENT_ID and XOXODAY_REDIRECT_URI`,
+        );
+      }
+      // A page for a person to consent on (not JSON) falls through to the message below; outages don't.
+      if (!(err instanceof UpstreamError) || err.status === undefined || err.status >= 429) throw err;
+    }
+    const target = location === undefined ? undefined : safeUrl(location);
+    const code = target?.searchParams.get('code');
+    if (!target || !code || target.searchParams.get('state') !== state) {
+      throw new UpstreamError(
+        Provider.XOXODAY,
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        'Xoxoday did not grant an authorization code by itself (only the sandbox consents without a person): ' +
+          'complete the OAuth authorize flow once and set XOXODAY_REFRESH_TOKEN',
+      );
+    }
+    return code;
+  }
+
+  exchangeCode(code: string): Promise<GrantOutcome> {
+    const { clientId, clientSecret, redirectUri } = this.credentials;
+    return this.grant({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret });
+  }
+
+  refresh(refreshToken: string): Promise<GrantOutcome> {
+    const { clientId, clientSecret } = this.credentials;
+    return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret });
+  }
+
+  /** Asks Xoxoday whether an access token still works (its advice on any 4xx from the API). */
+  async validate(accessToken: string): Promise<TokenVerdict> {
+    try {
+      await this.http.json<unknown>({ method: 'GET', path: '/v1/oauth/token', route: '/v1/oauth/token', headers: { authorization: `Bearer ${accessToken}` } });
+      return 'valid';
+    } catch (err) {
+      if (!(err instanceof UpstreamStatusError)) throw err;
+      return isRevokedBody(err.body) ? 'revoked' : 'expired';
+    }
+  }
+
+  private async grant(body: Record<string, string>): Promise<GrantOutcome> {
+    let raw: unknown;
+    try {
+      raw = await this.http.json<unknown>({ method: 'POST', path: TOKEN_PATH, route: TOKEN_PATH, body });
+    } catch (err) {
+      if (!(err instanceof UpstreamStatusError)) throw err;
+      if (isRevokedBody(err.body)) return { ok: false, reason: 'revoked' };
+      if (err.status === 400 || err.status === 401) return { ok: false, reason: 'invalid' };
+      throw err;
+    }
+    const parsed = tokenAnswer.safeParse(raw);
+    if (!parsed.success) {
+      throw new UpstreamError(Provider.XOXODAY, ErrorCode.UPSTREAM_UNAVAILABLE, 'Xoxoday answered the token request with an unexpected shape');
+    }
+    return { ok: true, answer: parsed.data };
+  }
+}
+
+function isRevokedBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { error_message_id?: unknown }).error_message_id === 'auth.token_error';
+}
+
+function safeUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+/** Xoxoday's order answer → the stored order → the GraphQL VoucherOrder; and Xoxoday's refusals → userErrors. */
+import { Money } from '../../schema/money.type';
+import { toGlobalId } from '../../schema/global-id';
+import { UserError, UserErrorCode } from '../../schema/user-error.type';
+import { VoucherCode, VoucherDeliveryStatus, VoucherOrder, VoucherOrderStatus } from '../../schema/voucher-order.type';
+import { decimalAmount } from './money';
+import type { VoucherOrderRecord } from './order-store';
+import { RewardsErrorId, type RewardsApiError } from './rewards-client';
+import type { WireOrder } from './wire';
+
+export function orderStatusOf(wire: string): VoucherOrderStatus {
+  const status = wire.toLowerCase();
+  if (status === 'complete' || status === 'completed' || status === 'success') return VoucherOrderStatus.COMPLETE;
+  if (status === 'failed' || status === 'cancelled' || status === 'canceled' || status === 'rejected') return VoucherOrderStatus.FAILED;
+  return VoucherOrderStatus.PENDING;
+}
+
+export function deliveryStatusOf(wire: string): VoucherDeliveryStatus {
+  return wire.toLowerCase() === 'delivered' ? VoucherDeliveryStatus.DELIVERED : VoucherDeliveryStatus.PENDING;
+}
+
+/** `fields` say what was asked; `currency` is the voucher's own (Xoxoday's currencyCode is the balance's). */
+export function recordFromWire(
+  wire: WireOrder,
+  fields: { ownerId: string; poNumber: string; productId: string; denomination: string; quantity: number; currency: string; placedAt: Date },
+): VoucherOrderRecord {
+  return {
+    ...fields,
+    orderId: wire.orderId,
+    totalAmount: decimalAmount(wire.orderTotal),
+    totalCurrency: fields.currency,
+    status: orderStatusOf(wire.orderStatus),
+    deliveryStatus: deliveryStatusOf(wire.deliveryStatus),
+    codes: codesOf(wire),
+  };
+}
+
+export function codesOf(wire: WireOrder): VoucherOrderRecord['codes'] {
+  return wire.vouchers.map((v) => ({ code: v.voucherCode, pin: v.pin, validity: v.validity, amount: decimalAmount(v.amount), currency: v.currency }));
+}
+
+export function voucherOrderOf(record: VoucherOrderRecord): VoucherOrder {
+  return Object.assign(new VoucherOrder(), {
+    id: toGlobalId('VoucherOrder', record.orderId),
+    orderId: record.orderId,
+    productId: record.productId,
+    quantity: record.quantity,
+    total: Money.of(record.totalAmount, record.totalCurrency),
+    status: record.status,
+    deliveryStatus: record.deliveryStatus,
+    codes: record.codes.map((c) => Object.assign(new VoucherCode(), { code: c.code, pin: c.pin, validity: c.validity, value: Money.of(c.amount, c.currency) })),
+    placedAt: record.placedAt,
+  });
+}
+
+/** The userError for an order Xoxoday refused; undefined for errors that are not about the order. */
+export function userErrorOf(err: RewardsApiError, input: { denomination: string; quantity: number }): UserError | undefined {
+  switch (err.errorId) {
+    case RewardsErrorId.InvalidDenomination:
+      return UserError.of(UserErrorCode.INVALID_DENOMINATION, `${input.denomination} is not a denomination this voucher is sold in`, ['input', 'denomination']);
+    case RewardsErrorId.QuantityLimit:
+      return UserError.of(UserErrorCode.QUANTITY_TOO_LARGE, `${input.quantity} is more of this voucher than one order may buy`, ['input', 'quantity']);
+    case RewardsErrorId.CouldNotFulfil:
+      return UserError.of(UserErrorCode.INSUFFICIENT_BALANCE, "The company's Xoxoday balance does not cover this order", undefined);
+    case RewardsErrorId.Validation:
+      // Xoxoday's own wording may echo what was sent (the company email too): not repeated to clients.
+      return UserError.of(UserErrorCode.INVALID_INPUT, 'Xoxoday rejected the order as invalid; check the voucher, denomination and quantity', ['input']);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Voucher orders that never buy twice.
+ * - `poNumber` = `rg-` + 32 hex of sha256(viewer, idempotencyKey): the same viewer's same key always
+ *   names the same order, another viewer's same key never does, and Xoxoday answers a reused poNumber
+ *   with the first order, unchanged and uncharged (its own guard, for a retry after a crash).
+ * - Locally, IdempotencyStore runs the purchase at most once per poNumber (across instances: the store
+ *   decides) and answers every repeat, sequential or concurrent, with the same order id. A refusal
+ *   (userError) or a failure is not remembered: the next try may act, and the poNumber keeps it safe.
+ * - The same key with a different voucher, denomination or quantity is INVALID_INPUT, not the first
+ *   order: a client reusing keys by mistake should hear about it rather than receive another purchase.
+ * - Orders are recorded with their owner; reads always name the owner. A pending (delayed) order is
+ *   refreshed with getOrderDetails when its owner reads it, so codes appear once Xoxoday delivers.
+ */
+import { createHash } from 'node:crypto';
+import { rateLimited } from '../../errors';
+import type { Logger } from '../../observability/logger';
+import { keyOfGlobalId } from '../../schema/global-id';
+import { Money } from '../../schema/money.type';
+import { UserError, UserErrorCode } from '../../schema/user-error.type';
+import { VoucherDeliveryStatus, type VoucherOrder } from '../../schema/voucher-order.type';
+import type { PlaceVoucherOrderInput } from '../../schema/voucher.input';
+import { IdempotencyInProgressError } from '../../store';
+import type { IdempotencyStore } from '../../store/idempotency-store';
+import { decimalAmount, parseDenomination } from './money';
+import type { VoucherOrderRecord, VoucherOrderStore } from './order-store';
+import { RewardsApiError, type XoxodayRewardsClient } from './rewards-client';
+import type { VoucherCatalog } from './voucher-catalog';
+import { codesOf, deliveryStatusOf, orderStatusOf, recordFromWire, userErrorOf, voucherOrderOf } from './voucher-order-mapping';
+
+export interface VoucherOrdersOptions {
+  rewards: XoxodayRewardsClient;
+  catalog: VoucherCatalog;
+  orders: VoucherOrderStore;
+  idempotency: IdempotencyStore;
+  logger: Logger;
+}
+
+export interface PlaceOrderResult {
+  order: VoucherOrder | null;
+  userErrors: UserError[];
+}
+
+interface OrderRequest {
+  productId: string;
+  denomination: string;
+  quantity: number;
+}
+
+const MAX_KEY_LENGTH = 200;
+
+/** A refusal inside the idempotent action: thrown so the claim is released, then answered as a userError. */
+class OrderRefused extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+  }
+}
+
+export function poNumberOf(viewerId: string, idempotencyKey: string): string {
+  return `rg-${createHash('sha256').update(JSON.stringify([viewerId, idempotencyKey])).digest('hex').slice(0, 32)}`;
+}
+
+export class VoucherOrders {
+  constructor(private readonly options: VoucherOrdersOptions) {}
+
+  async place(viewerId: string, input: PlaceVoucherOrderInput): Promise<PlaceOrderResult> {
+    const checked = checkInput(input);
+    if ('userErrors' in checked) return { order: null, userErrors: checked.userErrors };
+    const { request, key } = checked;
+    const poNumber = poNumberOf(viewerId, key);
+
+    let placed: { orderId: string };
+    try {
+      placed = await this.options.idempotency.run('xoxoday:placeOrder', poNumber, () => this.purchase(viewerId, poNumber, request));
+    } catch (err) {
+      if (err instanceof OrderRefused) return { order: null, userErrors: [err.userError] };
+      if (err instanceof IdempotencyInProgressError) throw rateLimited('An order with this idempotencyKey is still being placed; retry shortly', 1);
+      throw err;
+    }
+    const record = (await this.options.orders.byOrderIds(viewerId, [placed.orderId])).get(placed.orderId);
+    if (!record) throw new Error('a placed voucher order is missing from the store');
+    if (record.productId !== request.productId || record.denomination !== request.denomination || record.quantity !== request.quantity) {
+      const message = 'This idempotencyKey was already used for a different order (voucher, denomination or quantity); use a new key for a new order';
+      return { order: null, userErrors: [UserError.of(UserErrorCode.INVALID_INPUT, message, ['input', 'idempotencyKey'])] };
+    }
+    const [fresh] = await this.refreshPending([record]);
+    return { order: voucherOrderOf(fresh!), userErrors: [] };
+  }
+
+  /** The viewer's orders, newest first; `limit + 1` are read so the caller knows whether more follow. */
+  async list(viewerId: string, offset: number, limit: number): Promise<VoucherOrder[]> {
+    const records = await this.options.orders.list(viewerId, offset, limit);
+    return (await this.refreshPending(records)).map(voucherOrderOf);
+  }
+
+  /** The viewer's orders by order id, null for ids that are not the viewer's. */
+  async byIds(viewerId: string, orderIds: readonly string[]): Promise<Array<VoucherOrder | null>> {
+    const found = await this.options.orders.byOrderIds(viewerId, orderIds);
+    const fresh = new Map((await this.refreshPending([...found.values()])).map((r) => [r.orderId, r]));
+    return orderIds.map((id) => {
+      const record = fresh.get(id);
+      return record ? voucherOrderOf(record) : null;
+    });
+  }
+
+  /** The company balance orders are paid from. */
+  async balance(): Promise<Money> {
+    const balance = await this.options.rewards.getBalance();
+    return Money.of(decimalAmount(balance.value), balance.currency);
+  }
+
+  /** Runs once per poNumber (IdempotencyStore); returns the order id for every repeat to share. */
+  private async purchase(ownerId: string, poNumber: string, request: OrderRequest): Promise<{ orderId: string }> {
+    // Recorded by an earlier run whose idempotency record was lost: answer from the store.
+    const recorded = await this.options.orders.byPoNumber(ownerId, poNumber);
+    if (recorded) return { orderId: recorded.orderId };
+
+    const [voucher] = await this.options.catalog.byIds([request.productId]);
+    if (!voucher) throw new OrderRefused(UserError.of(UserErrorCode.INVALID_INPUT, 'No such voucher in the Xoxoday catalog', ['input', 'voucherId']));
+    let wire;
+    try {
+      wire = await this.options.rewards.placeOrder({ productId: request.productId, quantity: request.quantity, denomination: Number(request.denomination), poNumber });
+    } catch (err) {
+      const userError = err instanceof RewardsApiError ? userErrorOf(err, request) : undefined;
+      if (userError) throw new OrderRefused(userError);
+      throw err;
+    }
+    const record = recordFromWire(wire, { ownerId, poNumber, ...request, currency: voucher.currency, placedAt: new Date() });
+    await this.options.orders.insert(record);
+    // Logged without codes: the order id and status are all an operator needs to trace it.
+    this.options.logger.info({ provider: 'XOXODAY', orderId: record.orderId, status: record.status, deliveryStatus: record.deliveryStatus }, 'voucher order placed');
+    return { orderId: record.orderId };
+  }
+
+  /** Asks Xoxoday about orders still waiting for delivery; a failure leaves them as they were. */
+  private async refreshPending(records: VoucherOrderRecord[]): Promise<VoucherOrderRecord[]> {
+    return Promise.all(
+      records.map(async (record) => {
+        if (record.deliveryStatus !== VoucherDeliveryStatus.PENDING) return record;
+        try {
+          const wire = await this.options.rewards.getOrderDetails(record.orderId);
+          const next: VoucherOrderRecord = { ...record, status: orderStatusOf(wire.orderStatus), deliveryStatus: deliveryStatusOf(wire.deliveryStatus), codes: codesOf(wire) };
+          if (next.deliveryStatus !== record.deliveryStatus || next.status !== record.status) await this.options.orders.updateDelivery(next);
+          return next;
+        } catch (err) {
+          this.options.logger.warn({ provider: 'XOXODAY', orderId: record.orderId, code: (err as { code?: string }).code }, 'could not refresh a pending voucher order');
+          return record;
+        }
+      }),
+    );
+  }
+}
+
+function checkInput(input: PlaceVoucherOrderInput): { request: OrderRequest; key: string } | { userErrors: UserError[] } {
+  const userErrors: UserError[] = [];
+  const productId = keyOfGlobalId(input.voucherId, 'Voucher') ?? (/^\d{1,12}$/.test(input.voucherId.trim()) ? input.voucherId.trim() : undefined);
+  if (!productId) userErrors.push(UserError.of(UserErrorCode.INVALID_INPUT, 'voucherId must be a Voucher id (or a Xoxoday productId)', ['input', 'voucherId']));
+  const denomination = parseDenomination(input.denomination);
+  if (!denomination) {
+    userErrors.push(UserError.of(UserErrorCode.INVALID_DENOMINATION, 'denomination must be a positive decimal string with at most two decimals, such as "25.00"', ['input', 'denomination']));
+  }
+  if (!Number.isInteger(input.quantity) || input.quantity < 1) userErrors.push(UserError.of(UserErrorCode.INVALID_INPUT, 'quantity must be 1 or more', ['input', 'quantity']));
+  const key = input.idempotencyKey.trim();
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
+    userErrors.push(UserError.of(UserErrorCode.INVALID_INPUT, `idempotencyKey must be 1 to ${MAX_KEY_LENGTH} characters`, ['input', 'idempotencyKey']));
+  }
+  if (userErrors.length > 0) return { userErrors };
+  return { request: { productId: productId!, denomination: denomination!, quantity: input.quantity }, key };
+}

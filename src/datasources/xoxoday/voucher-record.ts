@@ -1,0 +1,63 @@
+/**
+ * A catalog product as the gateway keeps it (in the store and in memory): Xoxoday's wire product
+ * normalised once (decimal strings, enum values, country codes), so listing and filtering never parse
+ * wire data again. `voucherOf` makes the GraphQL object.
+ */
+import { Provider } from '../../errors';
+import { toGlobalId } from '../../schema/global-id';
+import { DeliveryType, Voucher, VoucherValueType } from '../../schema/voucher.type';
+import { decimalAmount } from './money';
+import type { WireProduct } from './wire';
+
+export interface VoucherRecord {
+  productId: string;
+  name: string;
+  description: string | null;
+  imageUrl: string | null;
+  currency: string;
+  /** ISO codes. */
+  countries: string[];
+  /** Names of the same countries, when Xoxoday sends them (the country filter accepts either). */
+  countryNames: string[];
+  categories: string[];
+  valueType: VoucherValueType;
+  denominations: string[];
+  minValue: string | null;
+  maxValue: string | null;
+  deliveryType: DeliveryType;
+  redemptionInstructions: string | null;
+  termsAndConditions: string | null;
+  expiryAndValidity: string | null;
+}
+
+export function recordOf(wire: WireProduct): VoucherRecord {
+  const countries = wire.countries && wire.countries.length > 0 ? wire.countries : wire.countryCode ? [{ code: wire.countryCode, name: null }] : [];
+  const denominations =
+    typeof wire.valueDenominations === 'string'
+      ? wire.valueDenominations.split(',').map((d) => d.trim()).filter((d) => d !== '')
+      : (wire.valueDenominations ?? []).map(String);
+  const open = wire.valueType.toLowerCase() === 'open_value';
+  return {
+    productId: wire.productId,
+    name: wire.name,
+    description: wire.description,
+    imageUrl: wire.imageUrl,
+    currency: wire.currencyCode.toUpperCase(),
+    countries: countries.map((c) => c.code.toUpperCase()),
+    countryNames: countries.map((c) => c.name).filter((n): n is string => !!n),
+    categories: typeof wire.categories === 'string' ? wire.categories.split(',').map((c) => c.trim()).filter((c) => c !== '') : (wire.categories ?? []),
+    valueType: open ? VoucherValueType.OPEN_VALUE : VoucherValueType.FIXED_DENOMINATIONS,
+    denominations: open ? [] : denominations.map(decimalAmount),
+    minValue: wire.minValue === undefined || wire.minValue === null ? null : decimalAmount(wire.minValue),
+    maxValue: wire.maxValue === undefined || wire.maxValue === null ? null : decimalAmount(wire.maxValue),
+    deliveryType: wire.deliveryType.toLowerCase() === 'delayed' ? DeliveryType.DELAYED : DeliveryType.REALTIME,
+    redemptionInstructions: wire.redemptionInstructions,
+    termsAndConditions: wire.termsAndConditionsInstructions,
+    expiryAndValidity: wire.expiryAndValidity,
+  };
+}
+
+export function voucherOf(record: VoucherRecord): Voucher {
+  const { countryNames: _names, ...fields } = record;
+  return Object.assign(new Voucher(), fields, { id: toGlobalId('Voucher', record.productId), provider: Provider.XOXODAY });
+}

@@ -1,0 +1,39 @@
+import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { requireViewer } from '../auth/guards';
+import type { Context } from '../context';
+import type { App2AppRecord } from '../app2app/app2app-record';
+import { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
+import { PrepareApp2AppPayload } from '../schema/app2app-prepare.payload';
+import { App2AppRequest } from '../schema/app2app-request.type';
+
+@Resolver(() => App2AppRequest)
+export class App2AppResolver {
+  @Mutation(() => PrepareApp2AppPayload)
+  prepareApp2App(@Arg('input', () => PrepareApp2AppInput) input: PrepareApp2AppInput, @Ctx() ctx: Context): Promise<PrepareApp2AppPayload> {
+    return ctx.services.app2app.prepare(requireViewer(ctx), input);
+  }
+
+  @Query(() => App2AppRequest, { name: 'app2appRequest', nullable: true })
+  async app2appRequestQuery(@Arg('requestKey', () => String) requestKey: string, @Ctx() ctx: Context): Promise<App2AppRequest | null> {
+    const record = await ctx.services.app2app.visibleTo(ctx, requireViewer(ctx), requestKey);
+    return record ? App2AppRequest.of(record) : null;
+  }
+
+  @Subscription(() => App2AppRequest, {
+    name: 'app2appRequest',
+    description:
+      "The App2App request's state now, then every change, until it is COMPLETED, CANCELED, ERROR or\n" +
+      'EXPIRED, after which the subscription completes. Only the viewer who prepared it may subscribe.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { requestKey: string }, Context>) =>
+      context.services.app2app.subscribe(requireViewer(context), args.requestKey),
+  })
+  app2appRequestUpdates(
+    @Root() record: App2AppRecord,
+    @Arg('requestKey', () => String) _requestKey: string,
+    @Ctx() ctx: Context,
+  ): App2AppRequest {
+    // Each event is resolved on its own: loaders from an earlier event would serve stale data.
+    ctx.resetLoaders();
+    return App2AppRequest.of(record);
+  }
+}

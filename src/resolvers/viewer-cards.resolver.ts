@@ -1,0 +1,15 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { requireViewer } from '../auth/guards';
+import type { Context } from '../context';
+import { CardConnectionArgs } from '../schema/card-connection.args';
+import { CardConnection } from '../schema/card.type';
+import { Viewer } from '../schema/viewer.type';
+
+@Resolver(() => Viewer)
+export class ViewerCardsResolver {
+  @FieldResolver(() => CardConnection, { description: "Cards held by klaytnAddress in the partner's card contract; empty until an address is linked." })
+  cards(@Root() viewer: Viewer, @Args(() => CardConnectionArgs) args: CardConnectionArgs, @Ctx() ctx: Context): Promise<CardConnection> {
+    requireViewer(ctx);
+    return ctx.services.klipCards.viewerCards(ctx, viewer.sub, args);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Two gateways of one deployment (Postgres store, Redis pubsub and locks) on one Klip: subscribers
+ * on both share a single poller, and when the instance polling loses its subscribers the other
+ * takes the key over.
+ */
+import { App2AppRequestDocument, ViewerKlaytnAddressDocument } from '../generated/graphql';
+import { ALICE_ADDRESS, app2appDetails, eventually, prepareRequest, resultPolls, wallet } from '../helpers/app2app';
+import { rawRequestSubscribers, statusesOf, terminateRawSubscribers } from '../helpers/raw-subscriber';
+import { startStack, type Stack } from '../helpers/stack';
+
+const INTERVAL_MS = 50;
+const env = { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), UPSTREAM_RETRIES: '0' };
+let first: Stack;
+let second: Stack;
+beforeAll(async () => {
+  first = await startStack({ postgres: true, redis: true, env });
+  second = await startStack({ peer: first, env });
+});
+afterAll(async () => {
+  terminateRawSubscribers();
+  await second?.stop();
+  await first?.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const activePollers = async () => (await app2appDetails(first)).app2appActivePollers + (await app2appDetails(second)).app2appActivePollers;
+
+it('polls each key once across instances, however many subscribers each instance has', async () => {
+  const request = await prepareRequest(first, 'shared', { type: 'AUTH' });
+  const all = [...(await rawRequestSubscribers(first, 'shared', request.requestKey, 100)), ...(await rawRequestSubscribers(second, 'shared', request.requestKey, 100))];
+  await eventually(async () => expect(await activePollers()).toBe(1));
+  // The instance without the lease keeps trying it, but only the holder polls.
+  await sleep(4 * INTERVAL_MS);
+  expect(await activePollers()).toBe(1);
+
+  await first.control('DELETE', '/_sandbox/stats');
+  const windowStarted = Date.now();
+  await sleep(500);
+  await wallet(first, request.requestKey).approve();
+  await Promise.all(all.map((s) => s.done));
+  // At most one poll per 50 ms: one poller's worth (two instances polling would make about twice as many).
+  const windowPolls = await resultPolls(first);
+  expect(windowPolls).toBeGreaterThanOrEqual(5);
+  expect(windowPolls).toBeLessThanOrEqual(Math.ceil((Date.now() - windowStarted) / INTERVAL_MS) + 2);
+  for (const s of all) expect(statusesOf(s)).toEqual(['PREPARED', 'COMPLETED']);
+
+  // The link and the final state are in the shared store, visible from either instance.
+  expect((await second.gql(ViewerKlaytnAddressDocument, {}, { sub: 'shared' })).data.viewer.klaytnAddress).toBe(ALICE_ADDRESS);
+  const pollsBefore = await resultPolls(first);
+  const fromSecond = await second.gql(App2AppRequestDocument, { requestKey: request.requestKey }, { sub: 'shared' });
+  expect(fromSecond.data.app2appRequest.status).toBe('COMPLETED');
+  expect(await resultPolls(first)).toBe(pollsBefore);
+
+  for (const stack of [first, second]) {
+    await eventually(async () => expect(await app2appDetails(stack)).toMatchObject({ app2appActivePollers: 0, app2appWatchedKeys: 0, app2appSubscriptions: 0, app2appTopics: 0 }));
+  }
+  for (const s of all) s.socket.close();
+});
+
+it('hands the poller over when the polling instance loses its last subscriber', async () => {
+  const request = await prepareRequest(first, 'handover', { type: 'SIGN_MESSAGE', message: 'take over' });
+  const onFirst = await rawRequestSubscribers(first, 'handover', request.requestKey, 3);
+  await eventually(async () => expect((await app2appDetails(first)).app2appActivePollers).toBe(1));
+  const onSecond = await rawRequestSubscribers(second, 'handover', request.requestKey, 3);
+  expect((await app2appDetails(second)).app2appActivePollers).toBe(0);
+
+  for (const s of onFirst) s.socket.terminate();
+  await eventually(async () => expect((await app2appDetails(second)).app2appActivePollers).toBe(1));
+  expect((await app2appDetails(first)).app2appActivePollers).toBe(0);
+
+  await wallet(first, request.requestKey).approve();
+  await Promise.all(onSecond.map((s) => s.done));
+  for (const s of onSecond) expect(statusesOf(s)).toEqual(['PREPARED', 'COMPLETED']);
+  for (const s of onSecond) s.socket.close();
+});

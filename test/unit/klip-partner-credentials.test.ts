@@ -1,0 +1,165 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { MockAgent } from 'undici';
+import { PartnerClient } from '../../src/datasources/klip/partner-client';
+import { PARTNER_RENEW_AHEAD_MS, PARTNER_TOKEN_TTL_MS, PartnerCredentials } from '../../src/datasources/klip/partner-credentials';
+import { UpstreamHttp } from '../../src/datasources/http';
+import { Provider } from '../../src/errors';
+import { Metrics } from '../../src/observability/metrics';
+import { InProcessLocks } from '../../src/pubsub/locks';
+import { openStore, type Store } from '../../src/store';
+
+const ORIGIN = 'http://klip.test';
+const EMAIL = 'partner@example.test';
+const PASSWORD = 'correct horse';
+
+let store: Store;
+let dataDir: string;
+let agent: MockAgent;
+let now: number;
+let logins: Array<{ email: string; password: string }>;
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klip-cred-'));
+  store = await openStore({ dataDir, encryptionKey: randomBytes(32).toString('base64') });
+  agent = new MockAgent();
+  agent.disableNetConnect();
+  now = Date.UTC(2025, 0, 1);
+  logins = [];
+});
+afterEach(async () => {
+  await agent.close();
+  await store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function build() {
+  const http = new UpstreamHttp({
+    provider: Provider.KLIP,
+    baseUrl: `${ORIGIN}/v2`,
+    timeoutMs: 1000,
+    retries: 0,
+    breaker: { failures: 100, halfOpenMs: 1000 },
+    metrics: new Metrics(),
+    dispatcher: agent,
+  });
+  const credentials = new PartnerCredentials({
+    http,
+    email: EMAIL,
+    password: PASSWORD,
+    store: store.credentials,
+    locks: new InProcessLocks(),
+    logger: pino({ level: 'silent' }),
+    now: () => now,
+  });
+  return { credentials, client: new PartnerClient(http, credentials) };
+}
+
+/** Every login answers a new token `t1`, `t2`, … */
+function acceptLogins(times: number) {
+  agent
+    .get(ORIGIN)
+    .intercept({ path: '/v2/partner/auth', method: 'POST' })
+    .reply(200, (opts) => {
+      logins.push(JSON.parse(String(opts.body)));
+      return { access_token: `t${logins.length}`, contract_address: '0xc0ffee0000000000000000000000000000000001' };
+    })
+    .times(times);
+}
+
+/** Answers the card page to `token` only; records which token each call sent. */
+function servePages(validToken: () => string, seen: string[], times: number) {
+  agent
+    .get(ORIGIN)
+    .intercept({ path: (p) => p.startsWith('/v2/wallet/bapp'), method: 'GET' })
+    .reply<object>((opts) => {
+      const sent = String((opts.headers as Record<string, string>)['authorization']);
+      seen.push(sent);
+      return sent === validToken()
+        ? { statusCode: 200, data: { bapps: [{ contract_address: '0xc0ffee0000000000000000000000000000000001', cards: [] }], next_cursor: '' } }
+        : { statusCode: 401, data: { code: 40102, message: 'access token has expired; log in again' } };
+    })
+    .times(times);
+}
+
+it('logs in with the email and the lowercase SHA-256 hex of the password, and sends the token raw', async () => {
+  acceptLogins(1);
+  const seen: string[] = [];
+  servePages(() => 't1', seen, 1);
+  const { client } = build();
+  await client.bappPage('');
+  expect(logins).toEqual([{ email: EMAIL, password: createHash('sha256').update(PASSWORD).digest('hex') }]);
+  expect(seen).toEqual(['t1']);
+});
+
+it('keeps the token encrypted in the store and reuses it after a restart', async () => {
+  acceptLogins(1);
+  const seen: string[] = [];
+  servePages(() => 't1', seen, 2);
+  await build().client.bappPage('');
+  const row = await store.db.selectFrom('credentials').selectAll().where('provider', '=', 'klip').executeTakeFirstOrThrow();
+  expect(row.value).not.toContain('accessToken');
+  expect((await store.credentials.get<{ accessToken: string }>('klip', EMAIL.toLowerCase()))?.value.accessToken).toBe('t1');
+  await build().client.bappPage('');
+  expect(logins).toHaveLength(1);
+  expect(seen).toEqual(['t1', 't1']);
+});
+
+it('renews the token an hour before its 24 hours are up, not before', async () => {
+  acceptLogins(2);
+  const seen: string[] = [];
+  servePages(() => `t${logins.length}`, seen, 3);
+  const { client } = build();
+  await client.bappPage('');
+  now += PARTNER_TOKEN_TTL_MS - PARTNER_RENEW_AHEAD_MS - 60_000;
+  await client.bappPage('');
+  expect(logins).toHaveLength(1);
+  now += 120_000;
+  await client.bappPage('');
+  expect(logins).toHaveLength(2);
+  expect(seen).toEqual(['t1', 't1', 't2']);
+});
+
+it('logs in once for many concurrent first calls', async () => {
+  acceptLogins(1);
+  const seen: string[] = [];
+  servePages(() => 't1', seen, 20);
+  const { client } = build();
+  await Promise.all(Array.from({ length: 20 }, () => client.bappPage('')));
+  expect(logins).toHaveLength(1);
+  expect(seen).toHaveLength(20);
+});
+
+it('on a 401 logs in again once and retries once; a second 401 is not retried again', async () => {
+  acceptLogins(2);
+  const seen: string[] = [];
+  let valid = 't1';
+  servePages(() => valid, seen, 10);
+  const { client } = build();
+  await client.bappPage('');
+  valid = 't2'; // Klip expired t1 early (its clock runs ahead of ours)
+  await client.bappPage('');
+  expect(seen).toEqual(['t1', 't1', 't2']);
+  expect(logins).toHaveLength(2);
+
+  valid = 'never';
+  acceptLogins(1);
+  await expect(client.bappPage('')).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' } });
+  expect(seen).toEqual(['t1', 't1', 't2', 't2', 't3']);
+  expect(logins).toHaveLength(3);
+});
+
+it('reports refused partner credentials as UPSTREAM_UNAVAILABLE without the password', async () => {
+  agent.get(ORIGIN).intercept({ path: '/v2/partner/auth', method: 'POST' }).reply(401, { code: 40100, message: 'email or password is incorrect' });
+  const { client } = build();
+  const error = (await client.bappPage('').then(
+    () => undefined,
+    (err: unknown) => err,
+  )) as Error & { extensions: Record<string, unknown> };
+  expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' });
+  expect(error.message).toBe('Klip refused the gateway’s partner login');
+  expect(error.message).not.toContain(PASSWORD);
+});
