@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { productionEnv } from '../helpers/production';
 import { startStack, type Stack } from '../helpers/stack';
 import { freshUser, userWithTokens } from '../helpers/kigo';
 import { ClaimTokenDocument, ShareTokenDocument, WalletTokensDocument } from '../generated/graphql';
-import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
 
 /*
  * Kigo failing: 5xx, timeouts, dropped and refused connections surface as UPSTREAM_UNAVAILABLE /
@@ -13,17 +13,7 @@ import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
 const MARKER = 'UPSTREAM-BODY-MARKER-7f3a';
 
 const production = {
-  NODE_ENV: 'production',
-  KIGO_API_KEY: SANDBOX_CREDENTIALS.kigo.apiKey,
-  KIGO_PARTNER_ID: SANDBOX_CREDENTIALS.kigo.partnerId,
-  KLIP_PARTNER_EMAIL: SANDBOX_CREDENTIALS.klip.partnerEmail,
-  KLIP_PARTNER_PASSWORD: SANDBOX_CREDENTIALS.klip.partnerPassword,
-  KLIP_CARD_CONTRACT: SANDBOX_CREDENTIALS.klip.cardContract,
-  KLIP_CARD_PIN: SANDBOX_CREDENTIALS.klip.cardPin,
-  XOXODAY_CLIENT_ID: SANDBOX_CREDENTIALS.xoxoday.clientId,
-  XOXODAY_CLIENT_SECRET: SANDBOX_CREDENTIALS.xoxoday.clientSecret,
-  XOXODAY_REDIRECT_URI: SANDBOX_CREDENTIALS.xoxoday.redirectUri,
-  XOXODAY_REFRESH_TOKEN: 'not-used-by-these-tests',
+  ...productionEnv('not-used-by-these-tests'),
   UPSTREAM_TIMEOUT_MS: '300',
   UPSTREAM_RETRIES: '1',
   CLAIM_FAILURES_PER_WINDOW: '2',

@@ -3,11 +3,11 @@
  * rotation stored before use and reused across restarts, single-flight refresh, validate → refresh →
  * retry on a 4xx, and a revoked grant reported to operators.
  */
+import { productionEnv } from '../helpers/production';
 import { startStack, type Stack } from '../helpers/stack';
 import { AUTHORIZE_ROUTE, TOKEN_ROUTE, VALIDATE_ROUTE, clearCounts, operatorRefreshToken, ops, sameStore } from '../helpers/xoxoday';
 import { PlaceVoucherOrderDocument, VoucherBalanceDocument } from '../generated/graphql';
 import type { CompanyGrant } from '../../src/datasources/xoxoday/company-token';
-import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
 
 const admin = { sub: 'ops-admin', admin: true };
 const stacks: Stack[] = [];
@@ -191,19 +191,7 @@ describe('Xoxoday company token', () => {
   it('in production: runs on XOXODAY_REFRESH_TOKEN alone, and a dead stored grant keeps /readyz unready until an operator sets a new one', async () => {
     const first = await stack();
     const production = (refreshToken: string, base: Stack = first) =>
-      sameStore(base, {
-        NODE_ENV: 'production',
-        KIGO_API_KEY: SANDBOX_CREDENTIALS.kigo.apiKey,
-        KIGO_PARTNER_ID: SANDBOX_CREDENTIALS.kigo.partnerId,
-        KLIP_PARTNER_EMAIL: SANDBOX_CREDENTIALS.klip.partnerEmail,
-        KLIP_PARTNER_PASSWORD: SANDBOX_CREDENTIALS.klip.partnerPassword,
-        KLIP_CARD_CONTRACT: SANDBOX_CREDENTIALS.klip.cardContract,
-        KLIP_CARD_PIN: SANDBOX_CREDENTIALS.klip.cardPin,
-        XOXODAY_CLIENT_ID: SANDBOX_CREDENTIALS.xoxoday.clientId,
-        XOXODAY_CLIENT_SECRET: SANDBOX_CREDENTIALS.xoxoday.clientSecret,
-        XOXODAY_REDIRECT_URI: SANDBOX_CREDENTIALS.xoxoday.redirectUri,
-        XOXODAY_REFRESH_TOKEN: refreshToken,
-      });
+      sameStore(base, productionEnv(refreshToken));
     await first.gateway.stop();
     const operatorToken = await operatorRefreshToken(first.sandbox);
     await clearCounts(first);
