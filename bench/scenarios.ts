@@ -1,6 +1,15 @@
 /** The benchmark scenarios. Each returns named metrics measured in one run. */
 import type { Env } from '../src/config';
-import { PartnerCardsDocument, PrepareApp2AppDocument, App2AppRequestUpdatesDocument } from '../test/generated/graphql';
+import {
+  App2AppRequestUpdatesDocument,
+  PartnerCardsDocument,
+  PrepareApp2AppDocument,
+  VoucherIdsDocument,
+  VoucherNodesDocument,
+  VouchersDocument,
+  WalletAndNodesDocument,
+  WalletTokensDocument,
+} from '../test/generated/graphql';
 import { startStack, subscribe, type GqlResult, type Stack } from '../test/helpers/stack';
 import { round, timed } from './measure';
 
@@ -108,4 +117,72 @@ const app2appFanOut: Scenario = {
   },
 };
 
-export const SCENARIOS: Scenario[] = [viewer, cardWalk, app2appFanOut];
+const kigoWallet: Scenario = {
+  name: 'kigo-wallet',
+  description: 'Kigo: sessions for a new viewer under 50 concurrent queries; a page plus node(id)s of its tokens in one request',
+  async run(stack) {
+    const calls = (route: string) => stack.sandbox.stats.count(route);
+    const token = await stack.token('bench-kigo');
+    const burst = await timed(50, 50, async () => check(await stack.gql(WalletTokensDocument, { first: 10 }, { token })));
+    const sessions = { partner: calls('POST /kigo/api/v1/auth/partner'), user: calls('POST /kigo/api/v1/auth/user') };
+    // alice's whole wallet, then every one of its tokens again by global id, in one operation.
+    const alice = await stack.token('alice');
+    const page = await stack.gql(WalletTokensDocument, { first: 26 }, { token: alice });
+    check(page);
+    const ids: string[] = page.data.viewer.tokens.nodes.map((n: { id: string }) => n.id);
+    await stack.control('DELETE', '/_sandbox/stats');
+    check(await stack.gql(WalletAndNodesDocument, { first: 26, ids }, { token: alice }));
+    const walletCalls = calls('GET /kigo/api/v1/wallet/tokens');
+    const byIdCalls = calls('GET /kigo/api/v1/wallet/tokens/:tokenId');
+    const steady = await timed(500, 20, async () => check(await stack.gql(WalletTokensDocument, { first: 20 }, { token: alice })));
+    return {
+      metrics: {
+        'concurrent first queries of a new viewer': 50,
+        'partner / user session calls for them': `${sessions.partner} / ${sessions.user}`,
+        'tokens listed + fetched again by id': `${ids.length} + ${ids.length}`,
+        'Kigo calls for that request (list / by id)': `${walletCalls} / ${byIdCalls}`,
+        'naive Kigo calls (one per token)': ids.length + 1,
+        'first-burst p95 ms': burst.p95ms,
+        'wallet page (20) operations/s, 20 in flight': steady.perSecond,
+        'wallet page p50 / p95 ms': `${steady.p50ms} / ${steady.p95ms}`,
+      },
+    };
+  },
+};
+
+const voucherCatalog: Scenario = {
+  name: 'voucher-catalog',
+  description: 'Xoxoday: 1,000 catalog queries over pages and filters, and 50 vouchers by id, against the 500-a-day getVouchers quota',
+  async run(stack) {
+    const token = await stack.token('bench-vouchers');
+    const ops = async () => ((await stack.control('GET', '/_sandbox/xoxoday/ops')) as { ops: Record<string, number> }).ops.getVouchers ?? 0;
+    const filters = [undefined, { country: 'IN' }, { currency: 'USD' }, { name: 'gift' }, { deliveryType: 'REALTIME' }, { minPrice: 10, maxPrice: 100 }];
+    const t = await timed(1000, 20, async (i) => {
+      const res = await stack.gql(VoucherIdsDocument, { first: 10 + (i % 5) * 10, filter: filters[i % filters.length] }, { token });
+      check(res);
+    });
+    const catalogCalls = await ops();
+    const ids: string[] = [];
+    let after: string | null = null;
+    while (ids.length < 50) {
+      const res: GqlResult = await stack.gql(VouchersDocument, { first: 50, after }, { token });
+      check(res);
+      ids.push(...res.data.vouchers.edges.map((e: { node: { id: string } }) => e.node.id));
+      after = res.data.vouchers.pageInfo.endCursor;
+    }
+    const before = await ops();
+    check(await stack.gql(VoucherNodesDocument, { ids: ids.slice(0, 50) }, { token }));
+    return {
+      metrics: {
+        'catalog queries': 1000,
+        'getVouchers calls for them': catalogCalls,
+        'daily quota used': `${round((catalogCalls / 500) * 100, 1)}%`,
+        'catalog operations/s, 20 in flight': t.perSecond,
+        'catalog p50 / p95 ms': `${t.p50ms} / ${t.p95ms}`,
+        'getVouchers calls for nodes(50 voucher ids)': (await ops()) - before,
+      },
+    };
+  },
+};
+
+export const SCENARIOS: Scenario[] = [viewer, kigoWallet, cardWalk, app2appFanOut, voucherCatalog];
