@@ -1,21 +1,7 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-});
-
-async function json(path: string, init?: RequestInit): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
+const sandbox = useSandbox();
+const { json } = sandbox;
 
 describe('sandbox control API', () => {
   it('advances the clock by the seconds asked', async () => {

@@ -1,28 +1,12 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox, type Answer } from '../helpers/sandbox';
 
 /* The Kigo share lifecycle over HTTP: share, cancel, preview, claim, expiry, and every error answer. */
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-});
+const sandbox = useSandbox();
 
-interface Answer {
-  status: number;
-  // Wire answers are checked field by field in the tests.
-  body: any;
-}
-
-async function call(method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<Answer> {
-  const url = path.startsWith('/_sandbox') ? `${sandbox.url}${path}` : `${sandbox.baseUrls.kigo}${path}`;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const res = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  return { status: res.status, body: await res.json().catch(() => null) };
+function call(method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<Answer> {
+  const url = path.startsWith('/_sandbox') ? path : `${sandbox.baseUrls.kigo}${path}`;
+  return sandbox.json(url, { method, token: opts.token || undefined, json: opts.body });
 }
 
 /** A fresh access token for `user` (partner session first, as the gateway does). */

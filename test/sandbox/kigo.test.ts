@@ -1,29 +1,12 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox, type Answer } from '../helpers/sandbox';
 
 /* Drives the emulated Kigo over HTTP exactly as the gateway's client would. */
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-});
+const sandbox = useSandbox();
 
-interface Answer {
-  status: number;
-  // Wire answers are checked field by field in the tests.
-  body: any;
-}
-
-async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}): Promise<Answer> {
-  const url = path.startsWith('/_sandbox') ? `${sandbox.url}${path}` : `${sandbox.baseUrls.kigo}${path}`;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  const res = await fetch(url, { method, headers, body });
-  return { status: res.status, body: await res.json().catch(() => null) };
+function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}): Promise<Answer> {
+  const url = path.startsWith('/_sandbox') ? path : `${sandbox.baseUrls.kigo}${path}`;
+  return sandbox.json(url, { method, token: opts.token || undefined, ...(opts.raw === undefined ? { json: opts.body } : { body: opts.raw }) });
 }
 
 async function partnerToken(): Promise<string> {

@@ -1,25 +1,7 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox, type Json } from '../helpers/sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-});
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are asserted field by field
-type Json = any;
-
-async function call(path: string, json?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: json === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
+const sandbox = useSandbox();
+const call = (path: string, json?: unknown) => sandbox.json(path, { json });
 
 const A2A = '/klip-a2a/v2';
 const CONTROL = '/_sandbox/klip';

@@ -1,27 +1,8 @@
 import { createHash } from 'node:crypto';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox, type Json } from '../helpers/sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-});
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are asserted field by field
-type Json = any;
-
-async function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ status: number; body: Json }> {
-  const { json, headers, ...rest } = init;
-  const res = await fetch(`${sandbox.url}${path}`, {
-    ...rest,
-    ...(json === undefined ? {} : { method: rest.method ?? 'POST', body: JSON.stringify(json) }),
-    headers: { 'content-type': 'application/json', ...((headers as Record<string, string>) ?? {}) },
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
+const sandbox = useSandbox();
+const { json: call } = sandbox;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const API = '/klip/v2';

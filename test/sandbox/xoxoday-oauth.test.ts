@@ -1,63 +1,15 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
+import { xoxodayOAuth } from '../helpers/xoxoday-sandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-});
+const sandbox = useSandbox();
+const { call, authorizeUrl, authorize, exchange, refresh, login } = xoxodayOAuth(sandbox);
+const { advance } = sandbox;
 
 const DAY_S = 86_400;
-
-async function call(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-function authorizeUrl(overrides: Record<string, string> = {}): string {
-  const { clientId, redirectUri } = sandbox.credentials.xoxoday;
-  const query = new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, response_type: 'code', state: 'st-1', ...overrides });
-  return `${sandbox.url}/xoxoday/chef/v1/oauth/authorize?${query}`;
-}
-
-async function authorize(): Promise<string> {
-  const res = await fetch(authorizeUrl(), { redirect: 'manual' });
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get('location')!).searchParams.get('code')!;
-}
-
-function exchange(code: string, kind: 'company' | 'user' = 'company', overrides: Record<string, string> = {}) {
-  const { clientId, clientSecret, redirectUri } = sandbox.credentials.xoxoday;
-  return call(`/xoxoday/chef/v1/oauth/token/${kind}`, {
-    body: { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret, ...overrides },
-  });
-}
-
-function refresh(refreshToken: string, kind: 'company' | 'user' = 'company') {
-  const { clientId, clientSecret } = sandbox.credentials.xoxoday;
-  return call(`/xoxoday/chef/v1/oauth/token/${kind}`, {
-    body: { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret },
-  });
-}
-
-async function login(kind: 'company' | 'user' = 'company'): Promise<{ access_token: string; refresh_token: string }> {
-  const res = await exchange(await authorize(), kind);
-  expect(res.status).toBe(200);
-  return res.body;
-}
 
 const validate = (token: string) => call('/xoxoday/chef/v1/oauth/token', { token });
 const getBalance = (token: string) =>
   call('/xoxoday/chef/v1/oauth/api', { token, body: { query: 'plumProAPI.query.getBalance', tag: 'plumProAPI', variables: { data: {} } } });
-const advance = (seconds: number) => call('/_sandbox/clock', { body: { advanceSeconds: seconds } });
 
 describe('Xoxoday sandbox: authorization step', () => {
   it('consents at once and redirects to the registered URI with a code and the state', async () => {

@@ -1,55 +1,19 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
+import { errorBody, xoxodayApi } from '../helpers/xoxoday-sandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let token: string;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
+const { call, accessToken, op, balance, order } = xoxodayApi(sandbox, () => token);
+const { advance } = sandbox;
 beforeEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
-  token = await login();
+  token = await accessToken();
 });
-
-async function call(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-async function login(): Promise<string> {
-  const { clientId, clientSecret, redirectUri } = sandbox.credentials.xoxoday;
-  const query = new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, response_type: 'code' });
-  const res = await fetch(`${sandbox.url}/xoxoday/chef/v1/oauth/authorize?${query}`, { redirect: 'manual' });
-  const code = new URL(res.headers.get('location')!).searchParams.get('code');
-  const grant = await call('/xoxoday/chef/v1/oauth/token/company', {
-    body: { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret },
-  });
-  return grant.body.access_token;
-}
-
-/** One Rewards API call; on success `data` is the op's `data`, on failure `body` is the error body. */
-async function op(name: string, data: Record<string, unknown> = {}, kind = 'mutation'): Promise<{ status: number; data: any; body: any }> {
-  const res = await call('/xoxoday/chef/v1/oauth/api', { token, body: { query: `plumProAPI.${kind}.${name}`, tag: 'plumProAPI', variables: { data } } });
-  if (res.status === 200) expect(res.body.data[name].status).toBe(1);
-  return { status: res.status, data: res.status === 200 ? res.body.data[name].data : undefined, body: res.body };
-}
 
 const vouchers = async (data: Record<string, unknown>) => {
   const res = await op('getVouchers', data);
   expect(res.status).toBe(200);
   return res.data as Array<Record<string, any>>;
 };
-const balance = async () => (await op('getBalance', {}, 'query')).data;
-const advance = (seconds: number) => call('/_sandbox/clock', { body: { advanceSeconds: seconds } });
-const order = (data: Record<string, unknown>) =>
-  op('placeOrder', { quantity: 1, email: 'ann@example.com', notifyReceiverEmail: 0, ...data });
-const errorBody = (code: number, errorId: string) => ({ code, errorId, errorInfo: expect.any(String), error: expect.any(String) });
 
 describe('Xoxoday sandbox: getVouchers', () => {
   it('pages through exactly 120 products, 10 by default', async () => {
