@@ -5,9 +5,9 @@
  */
 import { startApp2App } from './app2app';
 import type { App2AppService } from './app2app/app2app-service';
-import { startKlipCards } from './datasources/klip/cards-domain';
-import type { KlipCards } from './datasources/klip/card-service';
-import { startXoxoday, type XoxodayServices } from './datasources/xoxoday';
+import { startKlipCards } from './cards/cards-domain';
+import type { KlipCards } from './cards/card-service';
+import { startXoxoday, type XoxodayServices } from './vouchers';
 import type { CoreServices } from './services';
 import { startKigo } from './tokens/kigo-domain';
 import type { TokenService } from './tokens/token.service';

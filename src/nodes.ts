@@ -6,7 +6,7 @@
  * the same operation cost no upstream call.
  */
 import type { Context } from './context';
-import { voucherNode, voucherOrderNode } from './datasources/xoxoday/loaders';
+import { voucherNode, voucherOrderNode } from './vouchers/loaders';
 import type { Node } from './schema/node.interface';
 import { App2AppRequest } from './schema/app2app-request.type';
 import { Viewer } from './schema/viewer.type';

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
-import { voucherOrderLoader } from '../datasources/xoxoday/loaders';
+import { voucherOrderLoader } from '../vouchers/loaders';
 import { offsetConnection, offsetWindow } from '../schema/connection';
 import { Viewer } from '../schema/viewer.type';
 import { VoucherOrdersArgs } from '../schema/voucher.args';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
-import { voucherLoader } from '../datasources/xoxoday/loaders';
+import { voucherLoader } from '../vouchers/loaders';
 import { PlaceVoucherOrderPayload } from '../schema/voucher-order.payload';
 import { VoucherOrder } from '../schema/voucher-order.type';
 import { PlaceVoucherOrderInput } from '../schema/voucher.input';

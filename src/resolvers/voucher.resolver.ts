@@ -1,8 +1,8 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { requireAdmin, requireViewer } from '../auth/guards';
 import type { Context } from '../context';
-import { voucherLoader } from '../datasources/xoxoday/loaders';
-import { compileFilter } from '../datasources/xoxoday/voucher-filter';
+import { voucherLoader } from '../vouchers/loaders';
+import { compileFilter } from '../vouchers/voucher-filter';
 import { offsetConnection, offsetWindow } from '../schema/connection';
 import { Money } from '../schema/money.type';
 import { VouchersArgs } from '../schema/voucher.args';

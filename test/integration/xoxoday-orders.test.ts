@@ -5,7 +5,7 @@
 import { startStack, type Stack } from '../helpers/stack';
 import { clearCounts, ops, placeOrderUpstream, sameStore } from '../helpers/xoxoday';
 import { MyVoucherOrdersDocument, PlaceVoucherOrderDocument, VoucherBalanceDocument, VoucherNodeDocument, VoucherNodesDocument, type PlaceVoucherOrderInput } from '../generated/graphql';
-import { poNumberOf } from '../../src/datasources/xoxoday/voucher-orders';
+import { poNumberOf } from '../../src/vouchers/voucher-orders';
 import { toGlobalId } from '../../src/schema/global-id';
 
 const admin = { sub: 'ops-admin', admin: true };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { CardPageCache } from '../../src/datasources/klip/card-page-cache';
-import { klipConnection, readConnectionArgs, type CardPosition, type KlipPage } from '../../src/datasources/klip/card-connection';
+import { CardPageCache } from '../../src/cards/card-page-cache';
+import { klipConnection, readConnectionArgs, type CardPosition, type KlipPage } from '../../src/cards/card-connection';
 import type { Connection } from '../../src/schema/connection';
 import { CursorCodec } from '../../src/schema/cursor';
 

@@ -1,10 +1,10 @@
 /** Small pure parts of the Xoxoday domain: money text, the filter, poNumbers, and the production config rule. */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../../src/config';
-import { decimalAmount, parseDenomination } from '../../src/datasources/xoxoday/money';
-import { compileFilter } from '../../src/datasources/xoxoday/voucher-filter';
-import type { VoucherRecord } from '../../src/datasources/xoxoday/voucher-record';
-import { poNumberOf } from '../../src/datasources/xoxoday/voucher-orders';
+import { decimalAmount, parseDenomination } from '../../src/vouchers/money';
+import { compileFilter } from '../../src/vouchers/voucher-filter';
+import type { VoucherRecord } from '../../src/vouchers/voucher-record';
+import { poNumberOf } from '../../src/vouchers/voucher-orders';
 import { DeliveryType, VoucherValueType } from '../../src/schema/voucher.type';
 
 describe('decimalAmount', () => {

@@ -1,7 +1,7 @@
 /**
  * Klip wire types (`../shared/upstreams/klip.md`) for the Card Minting API and the App2App card list,
  * and the reading of Klip's error body `{code: <int>, message}`. Field names are Klip's (snake_case);
- * nothing outside src/datasources/klip/ sees them.
+ * nothing outside src/datasources/klip/ and the cards domain (src/cards/) sees them.
  */
 import { UpstreamStatusError } from '../http';
 

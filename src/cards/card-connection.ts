@@ -13,11 +13,11 @@
  * client's next request, so a walk still costs one upstream call per Klip page. `hasPreviousPage` is
  * true iff a card precedes the first position of this page.
  */
-import { badUserInput, ErrorCode, Provider, UpstreamError } from '../../errors';
-import type { Connection } from '../../schema/connection';
-import { checkFirst } from '../../schema/connection';
-import type { CursorCodec } from '../../schema/cursor';
-import { PageInfo } from '../../schema/page-info.type';
+import { badUserInput, ErrorCode, Provider, UpstreamError } from '../errors';
+import type { Connection } from '../schema/connection';
+import { checkFirst } from '../schema/connection';
+import type { CursorCodec } from '../schema/cursor';
+import { PageInfo } from '../schema/page-info.type';
 
 export interface KlipPage<T> {
   items: T[];

@@ -7,10 +7,10 @@
  * without the PIN), never a userError.
  */
 import { createHash } from 'node:crypto';
-import { ErrorCode, Provider, UpstreamError } from '../../errors';
-import type { MintCardInput } from '../../schema/card.input';
-import { UserError, UserErrorCode } from '../../schema/user-error.type';
-import { KlipErrorCode, type KlipRejection, type MintBody } from './partner-wire';
+import { ErrorCode, Provider, UpstreamError } from '../errors';
+import type { MintCardInput } from '../schema/card.input';
+import { UserError, UserErrorCode } from '../schema/user-error.type';
+import { KlipErrorCode, type KlipRejection, type MintBody } from '../datasources/klip/partner-wire';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 /** Klip's limits (per mint call). */

@@ -3,14 +3,14 @@
  * manager, the Rewards API client, the catalog and the orders. Registers the `xoxoday` /readyz check
  * (a dead grant needs an operator) and its details (grant state, catalog sync time).
  */
-import { Provider } from '../../errors';
-import type { CoreServices } from '../../services';
-import { UpstreamHttp } from '../http';
+import { Provider } from '../errors';
+import type { CoreServices } from '../services';
+import { UpstreamHttp } from '../datasources/http';
 import { VoucherCatalogStore } from './catalog-store';
-import { CompanyTokenManager } from './company-token';
-import { XoxodayOAuthClient } from './oauth-client';
+import { CompanyTokenManager } from '../datasources/xoxoday/company-token';
+import { XoxodayOAuthClient } from '../datasources/xoxoday/oauth-client';
 import { VoucherOrderStore } from './order-store';
-import { XoxodayRewardsClient } from './rewards-client';
+import { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import { VoucherCatalog } from './voucher-catalog';
 import { VoucherOrders } from './voucher-orders';
 

@@ -5,21 +5,21 @@
  * the cross-request page cache (card-page-cache.ts), and runs mints at most once per clientMutationId.
  */
 import DataLoader from 'dataloader';
-import type { Context } from '../../context';
-import { badUserInput, rateLimited } from '../../errors';
-import type { MintCardInput } from '../../schema/card.input';
-import { Card, CardAttribute } from '../../schema/card.type';
-import type { Connection } from '../../schema/connection';
-import type { CursorCodec } from '../../schema/cursor';
-import { MintCardPayload } from '../../schema/mint-card.payload';
-import { UserError, UserErrorCode } from '../../schema/user-error.type';
-import { IdempotencyInProgressError, type Store } from '../../store';
+import type { Context } from '../context';
+import { badUserInput, rateLimited } from '../errors';
+import type { MintCardInput } from '../schema/card.input';
+import { Card, CardAttribute } from '../schema/card.type';
+import type { Connection } from '../schema/connection';
+import type { CursorCodec } from '../schema/cursor';
+import { MintCardPayload } from '../schema/mint-card.payload';
+import { UserError, UserErrorCode } from '../schema/user-error.type';
+import { IdempotencyInProgressError, type Store } from '../store';
 import { CardPageCache } from './card-page-cache';
 import { emptyConnection, klipConnection, readConnectionArgs, type CardPosition, type ConnectionArgs, type KlipPage } from './card-connection';
 import { mintBody, mintFingerprint, mintRefusal, validateMintInput } from './card-mint';
-import type { HolderCardsClient } from './holder-cards-client';
-import { KlipCursorRejected, type PartnerClient } from './partner-client';
-import { klipRejection, type WireCard } from './partner-wire';
+import type { HolderCardsClient } from '../datasources/klip/holder-cards-client';
+import { KlipCursorRejected, type PartnerClient } from '../datasources/klip/partner-client';
+import { klipRejection, type WireCard } from '../datasources/klip/partner-wire';
 
 /** Parallel `GET /wallet/card/:id` calls for one node batch (Klip has no batch call). */
 const CARD_FETCH_CONCURRENCY = 8;

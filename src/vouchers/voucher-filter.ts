@@ -8,9 +8,9 @@
  * - minPrice / maxPrice (in the product's own currency): the product can be bought at some face value
  *   within the range: a listed denomination for fixed products, an overlap with min–max for open ones.
  */
-import { badUserInput } from '../../errors';
-import { VoucherValueType } from '../../schema/voucher.type';
-import type { VoucherFilter } from '../../schema/voucher.input';
+import { badUserInput } from '../errors';
+import { VoucherValueType } from '../schema/voucher.type';
+import type { VoucherFilter } from '../schema/voucher.input';
 import type { VoucherRecord } from './voucher-record';
 
 export type VoucherPredicate = (record: VoucherRecord) => boolean;

@@ -4,16 +4,16 @@
  * instance is announced on the pubsub so every instance drops its cached pages at once (the TTL bounds
  * staleness only for changes made outside the gateway, such as App2App card sends).
  */
-import { Provider } from '../../errors';
-import type { CoreServices } from '../../services';
-import { UpstreamHttp } from '../http';
-import type { Card } from '../../schema/card.type';
+import { Provider } from '../errors';
+import type { CoreServices } from '../services';
+import { UpstreamHttp } from '../datasources/http';
+import type { Card } from '../schema/card.type';
 import type { KlipPage } from './card-connection';
 import { CardPageCache } from './card-page-cache';
 import { KlipCards } from './card-service';
-import { HolderCardsClient } from './holder-cards-client';
-import { PartnerClient } from './partner-client';
-import { PartnerCredentials } from './partner-credentials';
+import { HolderCardsClient } from '../datasources/klip/holder-cards-client';
+import { PartnerClient } from '../datasources/klip/partner-client';
+import { PartnerCredentials } from '../datasources/klip/partner-credentials';
 
 export async function startKlipCards(core: CoreServices): Promise<{ service: KlipCards; stop: () => Promise<void> }> {
   const { config, upstreams, store, coordination, metrics, logger } = core;

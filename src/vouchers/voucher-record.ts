@@ -3,11 +3,11 @@
  * normalised once (decimal strings, enum values, country codes), so listing and filtering never parse
  * wire data again. `voucherOf` makes the GraphQL object.
  */
-import { Provider } from '../../errors';
-import { toGlobalId } from '../../schema/global-id';
-import { DeliveryType, Voucher, VoucherValueType } from '../../schema/voucher.type';
+import { Provider } from '../errors';
+import { toGlobalId } from '../schema/global-id';
+import { DeliveryType, Voucher, VoucherValueType } from '../schema/voucher.type';
 import { decimalAmount } from './money';
-import type { WireProduct } from './wire';
+import type { WireProduct } from '../datasources/xoxoday/wire';
 
 export interface VoucherRecord {
   productId: string;

@@ -12,18 +12,18 @@
  *   refreshed with getOrderDetails when its owner reads it, so codes appear once Xoxoday delivers.
  */
 import { createHash } from 'node:crypto';
-import { rateLimited } from '../../errors';
-import type { Logger } from '../../observability/logger';
-import { keyOfGlobalId } from '../../schema/global-id';
-import { Money } from '../../schema/money.type';
-import { UserError, UserErrorCode } from '../../schema/user-error.type';
-import { VoucherDeliveryStatus, type VoucherOrder } from '../../schema/voucher-order.type';
-import type { PlaceVoucherOrderInput } from '../../schema/voucher.input';
-import { IdempotencyInProgressError } from '../../store';
-import type { IdempotencyStore } from '../../store/idempotency-store';
+import { rateLimited } from '../errors';
+import type { Logger } from '../observability/logger';
+import { keyOfGlobalId } from '../schema/global-id';
+import { Money } from '../schema/money.type';
+import { UserError, UserErrorCode } from '../schema/user-error.type';
+import { VoucherDeliveryStatus, type VoucherOrder } from '../schema/voucher-order.type';
+import type { PlaceVoucherOrderInput } from '../schema/voucher.input';
+import { IdempotencyInProgressError } from '../store';
+import type { IdempotencyStore } from '../store/idempotency-store';
 import { decimalAmount, parseDenomination } from './money';
 import type { VoucherOrderRecord, VoucherOrderStore } from './order-store';
-import { RewardsApiError, type XoxodayRewardsClient } from './rewards-client';
+import { RewardsApiError, type XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import type { VoucherCatalog } from './voucher-catalog';
 import { codesOf, deliveryStatusOf, orderStatusOf, recordFromWire, userErrorOf, voucherOrderOf } from './voucher-order-mapping';
 

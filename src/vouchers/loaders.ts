@@ -5,10 +5,10 @@
  * call at most, per 100 ids).
  */
 import DataLoader from 'dataloader';
-import type { Context } from '../../context';
-import type { NodeLoader } from '../../nodes';
-import type { VoucherOrder } from '../../schema/voucher-order.type';
-import type { Voucher } from '../../schema/voucher.type';
+import type { Context } from '../context';
+import type { NodeLoader } from '../nodes';
+import type { VoucherOrder } from '../schema/voucher-order.type';
+import type { Voucher } from '../schema/voucher.type';
 
 export function voucherLoader(ctx: Context): DataLoader<string, Voucher | null> {
   return ctx.loader('xoxoday:voucher', () => new DataLoader<string, Voucher | null>((ids) => ctx.services.xoxoday.catalog.byIds(ids), { maxBatchSize: 100 }));

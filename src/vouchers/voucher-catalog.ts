@@ -11,16 +11,16 @@
  *   otherwise ids not fetched within the TTL go to Xoxoday in ONE includeProducts call per 100 ids, and
  *   the answers (unknown ids too) are kept in the store for the TTL.
  */
-import type { Logger } from '../../observability/logger';
-import type { LockManager } from '../../pubsub';
-import { UpstreamError } from '../../errors';
-import type { Voucher } from '../../schema/voucher.type';
+import type { Logger } from '../observability/logger';
+import type { LockManager } from '../pubsub';
+import { UpstreamError } from '../errors';
+import type { Voucher } from '../schema/voucher.type';
 import type { VoucherCatalogStore } from './catalog-store';
-import { XoxodayGrantError } from './grant-error';
-import type { XoxodayRewardsClient } from './rewards-client';
+import { XoxodayGrantError } from '../datasources/xoxoday/grant-error';
+import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import type { VoucherPredicate } from './voucher-filter';
 import { recordOf, voucherOf, type VoucherRecord } from './voucher-record';
-import type { WireProduct } from './wire';
+import type { WireProduct } from '../datasources/xoxoday/wire';
 
 export interface VoucherCatalogOptions {
   rewards: XoxodayRewardsClient;

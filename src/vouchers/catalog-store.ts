@@ -5,7 +5,7 @@
  * Xoxoday does not know, so asking again costs no quota until it expires).
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store/schema';
+import type { Database } from '../store/schema';
 import type { VoucherRecord } from './voucher-record';
 
 const CATALOG = 'catalog';

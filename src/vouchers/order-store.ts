@@ -4,9 +4,9 @@
  * Every read names the owner: there is no way here to read someone else's order.
  */
 import type { Kysely } from 'kysely';
-import type { SecretBox } from '../../store/secret-box';
-import type { Database } from '../../store/schema';
-import { VoucherDeliveryStatus, VoucherOrderStatus } from '../../schema/voucher-order.type';
+import type { SecretBox } from '../store/secret-box';
+import type { Database } from '../store/schema';
+import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.type';
 
 export interface StoredVoucherCode {
   code: string;

@@ -1,12 +1,12 @@
 /** Xoxoday's order answer → the stored order → the GraphQL VoucherOrder; and Xoxoday's refusals → userErrors. */
-import { Money } from '../../schema/money.type';
-import { toGlobalId } from '../../schema/global-id';
-import { UserError, UserErrorCode } from '../../schema/user-error.type';
-import { VoucherCode, VoucherDeliveryStatus, VoucherOrder, VoucherOrderStatus } from '../../schema/voucher-order.type';
+import { Money } from '../schema/money.type';
+import { toGlobalId } from '../schema/global-id';
+import { UserError, UserErrorCode } from '../schema/user-error.type';
+import { VoucherCode, VoucherDeliveryStatus, VoucherOrder, VoucherOrderStatus } from '../schema/voucher-order.type';
 import { decimalAmount } from './money';
 import type { VoucherOrderRecord } from './order-store';
-import { RewardsErrorId, type RewardsApiError } from './rewards-client';
-import type { WireOrder } from './wire';
+import { RewardsErrorId, type RewardsApiError } from '../datasources/xoxoday/rewards-client';
+import type { WireOrder } from '../datasources/xoxoday/wire';
 
 export function orderStatusOf(wire: string): VoucherOrderStatus {
   const status = wire.toLowerCase();
