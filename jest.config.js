@@ -20,6 +20,9 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Test schemas in Postgres are dropped before and after the run, never during it (see the file).
+  globalSetup: '<rootDir>/test/postgres-schemas.ts',
+  globalTeardown: '<rootDir>/test/postgres-schemas.ts',
   testTimeout: 30_000,
   // Integration tests each start their own sandbox and server on port 0, so files run in parallel.
   maxWorkers: process.env.CI ? 2 : '50%',

@@ -164,25 +164,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.allSettled(clients.map((c) => c.dispose()));
       await gateway.stop();
       if (!options.sandbox && !peer) await sandbox.close();
-      // A peer shares the first instance's store; the first instance cleans up.
-      if (!peer) {
-        if (postgres) await dropSchema(requiredEnv('TEST_DATABASE_URL'), unique);
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      }
+      // A peer shares the first instance's store; the first instance cleans up. Postgres schemas are
+      // dropped after the whole run (test/postgres-schemas.ts), not here.
+      if (!peer) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Leaves the test database as it was found. */
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The machine's local services, as .ci/run sets them, when a developer runs jest directly. */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { sql } from 'kysely';
 import { startSandbox } from '../../sandbox/server';
 import { UpstreamHttp } from '../../src/datasources/http';
 import { KigoClient } from '../../src/datasources/kigo/kigo-client';
@@ -85,7 +84,6 @@ it('opens one user session when two gateway instances, sharing Postgres and Redi
     expect(sandbox.stats.toJSON().requests).toMatchObject({ 'POST /kigo/api/v1/auth/partner': 1, 'POST /kigo/api/v1/auth/user': 1 });
     expect(sandbox.stats.count('POST /kigo/api/v1/auth/user/refresh')).toBe(0);
   } finally {
-    if (instances[0]) await sql.raw(`drop schema if exists "${schema}" cascade`).execute(instances[0].store.db);
     for (const i of instances) {
       await i.http.close();
       await i.coordination.close();
