@@ -19,10 +19,10 @@ export const MINT_LIMITS = { addresses: 100, name: 200, description: 10_000, ima
 /** Every problem with the input, in field order; empty when Klip may be asked. */
 export function validateMintInput(input: MintCardInput): UserError[] {
   const errors: UserError[] = [];
-  const invalid = (message: string, ...field: string[]) => errors.push(UserError.of(UserErrorCode.INVALID_INPUT, message, field));
+  const invalid = (message: string, ...field: string[]) => errors.push(UserError.of(UserErrorCode.INVALID_INPUT, message, ['input', ...field]));
   if (input.toAddresses.length === 0) invalid('List at least one address to mint to', 'toAddresses');
   if (input.toAddresses.length > MINT_LIMITS.addresses) {
-    errors.push(UserError.of(UserErrorCode.QUANTITY_TOO_LARGE, `At most ${MINT_LIMITS.addresses} addresses per mint (got ${input.toAddresses.length})`, ['toAddresses']));
+    errors.push(UserError.of(UserErrorCode.QUANTITY_TOO_LARGE, `At most ${MINT_LIMITS.addresses} addresses per mint (got ${input.toAddresses.length})`, ['input', 'toAddresses']));
   }
   input.toAddresses.forEach((address, i) => {
     if (!ADDRESS.test(address)) invalid('Must be a Klaytn address: 0x followed by 40 hex digits', 'toAddresses', String(i));
@@ -69,7 +69,7 @@ export function mintFingerprint(body: MintBody): string {
 export function mintRefusal(rejection: KlipRejection): UserError[] {
   switch (rejection.code) {
     case KlipErrorCode.MintLimitExceeded:
-      return [UserError.of(UserErrorCode.QUANTITY_TOO_LARGE, 'Minting this many cards would exceed the partner’s mint limit', ['toAddresses'])];
+      return [UserError.of(UserErrorCode.QUANTITY_TOO_LARGE, 'Minting this many cards would exceed the partner’s mint limit', ['input', 'toAddresses'])];
     case KlipErrorCode.InvalidRequest:
     case KlipErrorCode.InvalidAddress: {
       const errors = (rejection.message ?? '').split('; ').map(fieldProblem);
@@ -109,7 +109,7 @@ function fieldProblem(part: string): UserError | undefined {
   const field = path.map((p) => (/^\d+$/.test(p) ? p : WIRE_FIELDS[p]));
   if (field.length === 0 || field.some((f) => f === undefined)) return undefined;
   const problem = part.slice(colon + 2);
-  return UserError.of(UserErrorCode.INVALID_INPUT, problem.charAt(0).toUpperCase() + problem.slice(1), field as string[]);
+  return UserError.of(UserErrorCode.INVALID_INPUT, problem.charAt(0).toUpperCase() + problem.slice(1), ['input', ...(field as string[])]);
 }
 
 function isHttpUrl(value: string): boolean {

@@ -13,7 +13,7 @@ import type { Connection } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import { MintCardPayload } from '../schema/mint-card.payload';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
-import { IdempotencyInProgressError, type Store } from '../store';
+import { IdempotencyInProgressError, IdempotencyKeyReusedError, type Store } from '../store';
 import { CardPageCache } from './card-page-cache';
 import { emptyConnection, klipConnection, readConnectionArgs, type CardPosition, type ConnectionArgs, type KlipPage } from './card-connection';
 import { mintBody, mintFingerprint, mintRefusal, validateMintInput } from './card-mint';
@@ -35,11 +35,6 @@ export interface KlipCardsOptions {
   pageCache: CardPageCache<KlipPage<Card>>;
   /** Called after a mint through this instance (tells other instances to drop their page caches). */
   onMinted?: () => void;
-}
-
-interface MintRecord {
-  fingerprint: string;
-  cards: WireCard[];
 }
 
 export class KlipCards {
@@ -101,29 +96,29 @@ export class KlipCards {
     if (problems.length > 0) return MintCardPayload.of([], problems, input.clientMutationId);
     const body = mintBody(input, this.contract, this.options.pin);
     const fingerprint = mintFingerprint(body);
-    const act = async (): Promise<MintRecord> => {
-      const cards = await this.options.partner.mint(body);
+    const act = async (): Promise<WireCard[]> => {
+      const minted = await this.options.partner.mint(body);
       // New cards land on the listings' last pages and on their holders' lists: forget cached pages.
       this.options.pageCache.clear();
       this.options.onMinted?.();
-      return { fingerprint, cards };
+      return minted;
     };
-    let record: MintRecord;
+    let minted: WireCard[];
     try {
-      record = input.clientMutationId
-        ? await this.options.store.idempotency.run(`mintCard:${viewerId}`, input.clientMutationId, act)
+      minted = input.clientMutationId
+        ? await this.options.store.idempotency.run(`mintCard:${viewerId}`, input.clientMutationId, act, fingerprint)
         : await act();
     } catch (err) {
       if (err instanceof IdempotencyInProgressError) throw rateLimited('A mint with this clientMutationId is still in progress; retry shortly', 1);
+      if (err instanceof IdempotencyKeyReusedError) {
+        const message = 'This clientMutationId was already used for a different mint; use a new one';
+        return MintCardPayload.of([], [UserError.of(UserErrorCode.INVALID_INPUT, message, ['input', 'clientMutationId'])], input.clientMutationId);
+      }
       const rejection = klipRejection(err);
       if (rejection?.status === 400) return MintCardPayload.of([], mintRefusal(rejection), input.clientMutationId);
       throw err;
     }
-    if (record.fingerprint !== fingerprint) {
-      const message = 'This clientMutationId was already used for a different mint; use a new one';
-      return MintCardPayload.of([], [UserError.of(UserErrorCode.INVALID_INPUT, message, ['clientMutationId'])], input.clientMutationId);
-    }
-    const cards = record.cards.map((card) => toCard(card, this.contract));
+    const cards = minted.map((card) => toCard(card, this.contract));
     this.prime(ctx, cards);
     return MintCardPayload.of(cards, [], input.clientMutationId);
   }

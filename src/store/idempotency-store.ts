@@ -11,6 +11,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import type { SecretBox } from './secret-box';
 
+/** The key was first used with a different request: replaying its result would answer the wrong question. */
+export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super('this key was already used for a different request');
+  }
+}
+
 export class IdempotencyInProgressError extends Error {
   readonly code = 'IDEMPOTENCY_IN_PROGRESS';
   constructor() {
@@ -35,7 +43,11 @@ export class IdempotencyStore {
     private readonly options: IdempotencyOptions = {},
   ) {}
 
-  async run<T>(scope: string, key: string, action: () => Promise<T>): Promise<T> {
+  /**
+   * `fingerprint` identifies the request (e.g. its normalised input); a repeat whose fingerprint differs
+   * from the first call's throws IdempotencyKeyReusedError instead of replaying an unrelated result.
+   */
+  async run<T>(scope: string, key: string, action: () => Promise<T>, fingerprint = ''): Promise<T> {
     const id = `${scope}\u0000${key}`;
     const deadline = Date.now() + (this.options.waitMs ?? 30_000);
     for (;;) {
@@ -46,14 +58,14 @@ export class IdempotencyStore {
           (value) => ({ ok: true as const, value }),
           () => ({ ok: false as const }),
         );
-        if (settled.ok) return settled.value as T;
+        if (settled.ok) return replay<T>(settled.value as Recorded, fingerprint);
         continue;
       }
       if (await this.claim(scope, key)) {
-        const pending = this.act(scope, key, action);
+        const pending = this.act(scope, key, action, fingerprint);
         this.inFlight.set(id, pending);
         try {
-          return await pending;
+          return (await pending).value as T;
         } finally {
           this.inFlight.delete(id);
         }
@@ -65,7 +77,7 @@ export class IdempotencyStore {
         .where('key', '=', key)
         .executeTakeFirst();
       if (row?.state === 'done' && row.result !== null) {
-        return JSON.parse(this.box.open(row.result, aad(scope, key))) as T;
+        return replay<T>(JSON.parse(this.box.open(row.result, aad(scope, key))) as Recorded, fingerprint);
       }
       if (row && Date.now() - Date.parse(row.created_at) > (this.options.staleMs ?? 300_000)) {
         await this.release(scope, key);
@@ -76,21 +88,21 @@ export class IdempotencyStore {
     }
   }
 
-  private async act<T>(scope: string, key: string, action: () => Promise<T>): Promise<T> {
-    let result: T;
+  private async act<T>(scope: string, key: string, action: () => Promise<T>, fingerprint: string): Promise<Recorded> {
+    let recorded: Recorded;
     try {
-      result = await action();
+      recorded = { fingerprint, value: (await action()) ?? null };
     } catch (err) {
       await this.release(scope, key);
       throw err;
     }
     await this.db
       .updateTable('idempotency')
-      .set({ state: 'done', result: this.box.seal(JSON.stringify(result ?? null), aad(scope, key)), updated_at: new Date().toISOString() })
+      .set({ state: 'done', result: this.box.seal(JSON.stringify(recorded), aad(scope, key)), updated_at: new Date().toISOString() })
       .where('scope', '=', scope)
       .where('key', '=', key)
       .execute();
-    return result;
+    return recorded;
   }
 
   /** True when this call won the right to act. */
@@ -107,6 +119,17 @@ export class IdempotencyStore {
   private async release(scope: string, key: string): Promise<void> {
     await this.db.deleteFrom('idempotency').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'pending').execute();
   }
+}
+
+/** What is kept per key: the first call's result and the fingerprint of its request. */
+interface Recorded {
+  fingerprint: string;
+  value: unknown;
+}
+
+function replay<T>(recorded: Recorded, fingerprint: string): T {
+  if (recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+  return recorded.value as T;
 }
 
 function aad(scope: string, key: string): string {

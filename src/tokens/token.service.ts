@@ -4,6 +4,7 @@
  * failed-claim limit. Resolvers call this after checking who is asking; Kigo itself is behind
  * KigoWallet. Claim codes pass through here but are never logged or put in a message.
  */
+import { createHash } from 'node:crypto';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { KigoRejection } from '../datasources/kigo/kigo-client';
@@ -11,7 +12,7 @@ import type { KigoWallet } from '../datasources/kigo/kigo-wallet';
 import { kigoTokenLoader } from '../datasources/kigo/token-loader';
 import { kigoStatusOf, toToken } from '../datasources/kigo/token-mapper';
 import type { KigoRejectionCode, KigoToken } from '../datasources/kigo/wire';
-import type { IdempotencyStore } from '../store/idempotency-store';
+import { IdempotencyKeyReusedError, type IdempotencyStore } from '../store/idempotency-store';
 import { offsetConnection, offsetWindow } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import type { CancelTokenShareInput, ClaimTokenInput, ShareTokenInput } from '../schema/token.inputs';
@@ -35,6 +36,7 @@ interface Outcome {
 const MAX_CLIENT_MUTATION_ID = 200;
 const TOKEN_ID_FIELD = ['input', 'tokenId'];
 const CLAIM_CODE_FIELD = ['input', 'claimCode'];
+const CLIENT_MUTATION_ID_FIELD = ['input', 'clientMutationId'];
 
 /** One message per Kigo rejection: the same words for a missing token and someone else's. */
 const REJECTIONS: Record<KigoRejectionCode, { code: UserErrorCode; message: string; field: string[] }> = {
@@ -104,7 +106,7 @@ export class TokenService {
 
   async shareToken(ctx: Context, sub: string, input: ShareTokenInput): Promise<ShareTokenPayload> {
     const tokenId = kigoTokenIdOf(input.tokenId);
-    const outcome = await this.once('shareToken', sub, input.clientMutationId, async (): Promise<Outcome> => {
+    const outcome = await this.once('shareToken', sub, input.clientMutationId, String(tokenId), async (): Promise<Outcome> => {
       if (tokenId === undefined) return invalidTokenId();
       try {
         const share = await this.wallet.share(sub, tokenId);
@@ -122,7 +124,7 @@ export class TokenService {
 
   async cancelTokenShare(ctx: Context, sub: string, input: CancelTokenShareInput): Promise<CancelTokenSharePayload> {
     const tokenId = kigoTokenIdOf(input.tokenId);
-    const outcome = await this.once('cancelTokenShare', sub, input.clientMutationId, async (): Promise<Outcome> => {
+    const outcome = await this.once('cancelTokenShare', sub, input.clientMutationId, String(tokenId), async (): Promise<Outcome> => {
       if (tokenId === undefined) return invalidTokenId();
       try {
         return { token: await this.wallet.cancelShare(sub, tokenId), userErrors: [] };
@@ -135,7 +137,8 @@ export class TokenService {
 
   async claimToken(ctx: Context, sub: string, input: ClaimTokenInput): Promise<ClaimTokenPayload> {
     const code = normalizeClaimCode(input.claimCode);
-    const outcome = await this.once('claimToken', sub, input.clientMutationId, async (): Promise<Outcome> => {
+    // The code is kept only as a digest, even inside the encrypted record.
+    const outcome = await this.once('claimToken', sub, input.clientMutationId, createHash('sha256').update(code).digest('base64url'), async (): Promise<Outcome> => {
       if (code === '') return { token: null, userErrors: [{ code: UserErrorCode.INVALID_INPUT, message: 'Enter the claim code you were given', field: CLAIM_CODE_FIELD }] };
       return this.claimAttempts.attempt(
         sub,
@@ -154,13 +157,23 @@ export class TokenService {
     return Object.assign(new ClaimTokenPayload(), this.payloadOf(ctx, sub, outcome, input.clientMutationId));
   }
 
-  /** At most once per (mutation, viewer, clientMutationId); without an id, every call acts. */
-  private once(mutation: string, sub: string, clientMutationId: string | null | undefined, action: () => Promise<Outcome>): Promise<Outcome> {
+  /**
+   * At most once per (mutation, viewer, clientMutationId); without an id, every call acts. `request`
+   * identifies what was asked: the same id with another request is refused, not answered with the
+   * first request's result.
+   */
+  private async once(mutation: string, sub: string, clientMutationId: string | null | undefined, request: string, action: () => Promise<Outcome>): Promise<Outcome> {
     if (clientMutationId === undefined || clientMutationId === null) return action();
     if (clientMutationId.length === 0 || clientMutationId.length > MAX_CLIENT_MUTATION_ID) {
-      throw badUserInput(`\`clientMutationId\` must be 1 to ${MAX_CLIENT_MUTATION_ID} characters`, ['input', 'clientMutationId']);
+      throw badUserInput(`\`clientMutationId\` must be 1 to ${MAX_CLIENT_MUTATION_ID} characters`, CLIENT_MUTATION_ID_FIELD);
     }
-    return this.idempotency.run(`${mutation}:${sub}`, clientMutationId, action);
+    try {
+      return await this.idempotency.run(`${mutation}:${sub}`, clientMutationId, action, request);
+    } catch (err) {
+      if (!(err instanceof IdempotencyKeyReusedError)) throw err;
+      const message = `This clientMutationId was already used for another ${mutation}; use a new one`;
+      return { token: null, userErrors: [{ code: UserErrorCode.INVALID_INPUT, message, field: CLIENT_MUTATION_ID_FIELD }] };
+    }
   }
 
   /**

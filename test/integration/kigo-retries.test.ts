@@ -58,6 +58,23 @@ describe('clientMutationId', () => {
     expect(cancelled.data.cancelTokenShare).toMatchObject({ userErrors: [], token: { status: 'ACTIVE' } });
   });
 
+  it('refuses a clientMutationId reused for another request instead of replaying the first result', async () => {
+    const { user, tokenIds } = await userWithTokens(stack, 'reuser', 2);
+    const first = await shareAs(user, tokenIds[0]!, 'reused-id');
+    expect(first.data!.shareToken.userErrors).toEqual([]);
+    stack.sandbox.stats.clear();
+    const second = await shareAs(user, tokenIds[1]!, 'reused-id');
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.shareToken).toMatchObject({
+      token: null,
+      claimCode: null,
+      userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'clientMutationId'] }],
+    });
+    expect(kigoCalls(stack, 'POST /wallet/tokens/:tokenId/share')).toBe(0);
+    // The first request, repeated, still gets its own first result.
+    expect((await shareAs(user, tokenIds[0]!, 'reused-id')).data).toEqual(first.data);
+  });
+
   it('does not replay without a clientMutationId', async () => {
     const { user, tokenIds } = await userWithTokens(stack, 'plain', 1);
     expect((await shareAs(user, tokenIds[0]!)).data!.shareToken.userErrors).toEqual([]);

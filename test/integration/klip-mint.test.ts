@@ -85,34 +85,34 @@ describe('mintCard', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.mintCard.cards).toEqual([]);
     expect(res.data.mintCard.userErrors).toEqual([
-      { code: 'INVALID_INPUT', message: 'Must be a Klaytn address: 0x followed by 40 hex digits', field: ['toAddresses', '1'] },
-      { code: 'INVALID_INPUT', message: 'Must be a Klaytn address: 0x followed by 40 hex digits', field: ['toAddresses', '2'] },
-      { code: 'INVALID_INPUT', message: 'Must not be empty', field: ['name'] },
-      { code: 'INVALID_INPUT', message: 'Must be an http or https URL', field: ['imageUrl'] },
-      { code: 'INVALID_INPUT', message: 'Must not be empty', field: ['attributes', '1', 'traitType'] },
+      { code: 'INVALID_INPUT', message: 'Must be a Klaytn address: 0x followed by 40 hex digits', field: ['input', 'toAddresses', '1'] },
+      { code: 'INVALID_INPUT', message: 'Must be a Klaytn address: 0x followed by 40 hex digits', field: ['input', 'toAddresses', '2'] },
+      { code: 'INVALID_INPUT', message: 'Must not be empty', field: ['input', 'name'] },
+      { code: 'INVALID_INPUT', message: 'Must be an http or https URL', field: ['input', 'imageUrl'] },
+      { code: 'INVALID_INPUT', message: 'Must not be empty', field: ['input', 'attributes', '1', 'traitType'] },
     ]);
     const tooMany = await mint(input({ toAddresses: Array(101).fill(ALICE) }));
-    expect(tooMany.data.mintCard.userErrors).toEqual([{ code: 'QUANTITY_TOO_LARGE', message: 'At most 100 addresses per mint (got 101)', field: ['toAddresses'] }]);
+    expect(tooMany.data.mintCard.userErrors).toEqual([{ code: 'QUANTITY_TOO_LARGE', message: 'At most 100 addresses per mint (got 101)', field: ['input', 'toAddresses'] }]);
     const none = await mint(input({ toAddresses: [] }));
-    expect(none.data.mintCard.userErrors).toEqual([{ code: 'INVALID_INPUT', message: 'List at least one address to mint to', field: ['toAddresses'] }]);
+    expect(none.data.mintCard.userErrors).toEqual([{ code: 'INVALID_INPUT', message: 'List at least one address to mint to', field: ['input', 'toAddresses'] }]);
     expect(stack.sandbox.stats.count(MINT)).toBe(0);
   });
 
   it.each([
     [
       { code: 40004, message: 'to_address[1]: must be a Klaytn address: 0x followed by 40 hex digits' },
-      [{ code: 'INVALID_INPUT', message: 'Must be a Klaytn address: 0x followed by 40 hex digits', field: ['toAddresses', '1'] }],
+      [{ code: 'INVALID_INPUT', message: 'Must be a Klaytn address: 0x followed by 40 hex digits', field: ['input', 'toAddresses', '1'] }],
     ],
     [
       { code: 40000, message: 'attributes[0].trait_type: must not be empty; image: must be at most 2048 characters' },
       [
-        { code: 'INVALID_INPUT', message: 'Must not be empty', field: ['attributes', '0', 'traitType'] },
-        { code: 'INVALID_INPUT', message: 'Must be at most 2048 characters', field: ['imageUrl'] },
+        { code: 'INVALID_INPUT', message: 'Must not be empty', field: ['input', 'attributes', '0', 'traitType'] },
+        { code: 'INVALID_INPUT', message: 'Must be at most 2048 characters', field: ['input', 'imageUrl'] },
       ],
     ],
     [
       { code: 40005, message: 'minting 2 cards would exceed mint_limit 100000' },
-      [{ code: 'QUANTITY_TOO_LARGE', message: 'Minting this many cards would exceed the partner’s mint limit', field: ['toAddresses'] }],
+      [{ code: 'QUANTITY_TOO_LARGE', message: 'Minting this many cards would exceed the partner’s mint limit', field: ['input', 'toAddresses'] }],
     ],
   ])('maps Klip’s 400 %j to userErrors', async (body, userErrors) => {
     await stack.control('POST', '/_sandbox/faults', { provider: 'klip', method: 'POST', path: '/wallet/mint$', status: 400, body, times: 1 });
@@ -136,7 +136,7 @@ describe('mintCard', () => {
     const changed = await mint(input({ clientMutationId: 'same', name: 'Another Badge' }));
     expect(changed.data.mintCard).toMatchObject({
       cards: [],
-      userErrors: [{ code: 'INVALID_INPUT', field: ['clientMutationId'], message: 'This clientMutationId was already used for a different mint; use a new one' }],
+      userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'clientMutationId'], message: 'This clientMutationId was already used for a different mint; use a new one' }],
     });
     const otherAdmin = await mint(input({ clientMutationId: 'same' }), { sub: 'ops-2', admin: true });
     expect(otherAdmin.data.mintCard.cards).toHaveLength(2);

@@ -55,6 +55,13 @@ describe.each([
     expect(raw.result).not.toContain('SECRET-CODE-1');
   });
 
+  it('refuses a key reused for a different request, and replays for the same one', async () => {
+    const action = async () => ({ orderId: 'o-1' });
+    await expect(store.idempotency.run('order:alice', 'k-fp', action, 'voucher=1;qty=1')).resolves.toEqual({ orderId: 'o-1' });
+    await expect(store.idempotency.run('order:alice', 'k-fp', action, 'voucher=2;qty=1')).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(store.idempotency.run('order:alice', 'k-fp', action, 'voucher=1;qty=1')).resolves.toEqual({ orderId: 'o-1' });
+  });
+
   it('lets a retry act again when the first attempt failed', async () => {
     await expect(store.idempotency.run('claim:alice', 'k', async () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
     await expect(store.idempotency.run('claim:alice', 'k', async () => 'second try')).resolves.toBe('second try');
