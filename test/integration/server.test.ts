@@ -18,7 +18,10 @@ describe('gateway surface', () => {
     expect(await (await fetch(`${stack.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${stack.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { store: 'ok' } });
+    const body = (await ready.json()) as { status: string; checks: Record<string, string> };
+    expect(body).toMatchObject({ status: 'ready', checks: { store: 'ok' } });
+    // No REDIS_URL: coordination is in-process and /readyz claims nothing about Redis.
+    expect(body.checks.redis).toBeUndefined();
   });
 
   it('serves Apollo Sandbox to a browser on GET /graphql', async () => {
@@ -77,6 +80,18 @@ describe('gateway surface', () => {
     const many = await stack.gql(NodesByIdsDocument, { ids: Array.from({ length: 101 }, () => viewerId('alice')) }, { sub: 'alice' });
     expect(many.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(many.errors![0]!.message).toMatch(/at most 100/);
+  });
+});
+
+describe('readiness with Redis configured', () => {
+  it('checks Redis too', async () => {
+    const stack = await startStack({ redis: true });
+    try {
+      const body = (await (await fetch(`${stack.baseUrl}/readyz`)).json()) as { checks: Record<string, string> };
+      expect(body.checks.redis).toBe('ok');
+    } finally {
+      await stack.stop();
+    }
   });
 });
 
