@@ -7,6 +7,8 @@ import { xoxoday } from './006_xoxoday';
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
  * Kept in code (not read from a folder) so the compiled build and the tests see the same list.
+ * Each migration takes `Kysely<any>`, as Kysely advises: a migration is frozen history and must not
+ * depend on today's table types in ../schema.ts.
  */
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': foundation,
