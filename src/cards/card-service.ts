@@ -6,14 +6,14 @@
  */
 import DataLoader from 'dataloader';
 import type { Context } from '../context';
-import { badUserInput, rateLimited } from '../errors';
+import { ErrorCode, Provider, UpstreamError, badUserInput, rateLimited } from '../errors';
 import type { MintCardInput } from '../schema/card.input';
 import { Card, CardAttribute } from '../schema/card.type';
 import type { Connection } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import { MintCardPayload } from '../schema/mint-card.payload';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
-import { IdempotencyInProgressError, IdempotencyKeyReusedError, type Store } from '../store';
+import { IdempotencyInProgressError, IdempotencyKeyReusedError, IdempotencyOutcomeUnknownError, type Store } from '../store';
 import { CardPageCache } from './card-page-cache';
 import { emptyConnection, klipConnection, readConnectionArgs, type CardPosition, type ConnectionArgs, type KlipPage } from './card-connection';
 import { mintBody, mintFingerprint, mintRefusal, validateMintInput } from './card-mint';
@@ -106,10 +106,20 @@ export class KlipCards {
     let minted: WireCard[];
     try {
       minted = input.clientMutationId
-        ? await this.options.store.idempotency.run(`mintCard:${viewerId}`, input.clientMutationId, act, fingerprint)
+        ? await this.options.store.idempotency.run(`mintCard:${viewerId}`, input.clientMutationId, act, fingerprint, {
+            // Klip has no idempotency key: after a timeout the cards may exist, so a repeat must not mint again.
+            outcomeUnknown: (err) => err instanceof UpstreamError && err.code === ErrorCode.UPSTREAM_TIMEOUT,
+          })
         : await act();
     } catch (err) {
       if (err instanceof IdempotencyInProgressError) throw rateLimited('A mint with this clientMutationId is still in progress; retry shortly', 1);
+      if (err instanceof IdempotencyOutcomeUnknownError) {
+        throw new UpstreamError(
+          Provider.KLIP,
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          'An earlier mint with this clientMutationId timed out and may have minted; check partnerCards before minting again with a new clientMutationId',
+        );
+      }
       if (err instanceof IdempotencyKeyReusedError) {
         const message = 'This clientMutationId was already used for a different mint; use a new one';
         return MintCardPayload.of([], [UserError.of(UserErrorCode.INVALID_INPUT, message, ['input', 'clientMutationId'])], input.clientMutationId);

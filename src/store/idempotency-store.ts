@@ -19,6 +19,22 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/**
+ * The first call failed in a way that leaves its effect unknown (e.g. the upstream timed out after the
+ * request was sent). Acting again could act twice, so repeats get this instead until the caller checks.
+ */
+export class IdempotencyOutcomeUnknownError extends Error {
+  readonly code = 'IDEMPOTENCY_OUTCOME_UNKNOWN';
+  constructor() {
+    super('an earlier attempt with this key may or may not have acted');
+  }
+}
+
+export interface RunOptions {
+  /** Errors after which the action may have happened: recorded, so that no repeat acts again. */
+  outcomeUnknown?: (err: unknown) => boolean;
+}
+
 export class IdempotencyInProgressError extends Error {
   readonly code = 'IDEMPOTENCY_IN_PROGRESS';
   constructor() {
@@ -47,7 +63,7 @@ export class IdempotencyStore {
    * `fingerprint` identifies the request (e.g. its normalised input); a repeat whose fingerprint differs
    * from the first call's throws IdempotencyKeyReusedError instead of replaying an unrelated result.
    */
-  async run<T>(scope: string, key: string, action: () => Promise<T>, fingerprint = ''): Promise<T> {
+  async run<T>(scope: string, key: string, action: () => Promise<T>, fingerprint = '', options: RunOptions = {}): Promise<T> {
     const id = `${scope}\u0000${key}`;
     const deadline = Date.now() + (this.options.waitMs ?? 30_000);
     for (;;) {
@@ -62,7 +78,7 @@ export class IdempotencyStore {
         continue;
       }
       if (await this.claim(scope, key)) {
-        const pending = this.act(scope, key, action, fingerprint);
+        const pending = this.act(scope, key, action, fingerprint, options);
         this.inFlight.set(id, pending);
         try {
           return (await pending).value as T;
@@ -88,21 +104,26 @@ export class IdempotencyStore {
     }
   }
 
-  private async act<T>(scope: string, key: string, action: () => Promise<T>, fingerprint: string): Promise<Recorded> {
+  private async act<T>(scope: string, key: string, action: () => Promise<T>, fingerprint: string, options: RunOptions): Promise<Recorded> {
     let recorded: Recorded;
     try {
       recorded = { fingerprint, value: (await action()) ?? null };
     } catch (err) {
-      await this.release(scope, key);
+      if (options.outcomeUnknown?.(err)) await this.record(scope, key, { fingerprint, value: null, outcomeUnknown: true });
+      else await this.release(scope, key);
       throw err;
     }
+    await this.record(scope, key, recorded);
+    return recorded;
+  }
+
+  private async record(scope: string, key: string, recorded: Recorded): Promise<void> {
     await this.db
       .updateTable('idempotency')
       .set({ state: 'done', result: this.box.seal(JSON.stringify(recorded), aad(scope, key)), updated_at: new Date().toISOString() })
       .where('scope', '=', scope)
       .where('key', '=', key)
       .execute();
-    return recorded;
   }
 
   /** True when this call won the right to act. */
@@ -125,10 +146,12 @@ export class IdempotencyStore {
 interface Recorded {
   fingerprint: string;
   value: unknown;
+  outcomeUnknown?: boolean;
 }
 
 function replay<T>(recorded: Recorded, fingerprint: string): T {
   if (recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+  if (recorded.outcomeUnknown) throw new IdempotencyOutcomeUnknownError();
   return recorded.value as T;
 }
 

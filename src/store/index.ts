@@ -35,4 +35,4 @@ export async function openStore(options: DatabaseOptions & { encryptionKey: stri
 
 export type { Database } from './schema';
 export type { StoredCredential } from './credential-store';
-export { IdempotencyInProgressError, IdempotencyKeyReusedError } from './idempotency-store';
+export { IdempotencyInProgressError, IdempotencyKeyReusedError, IdempotencyOutcomeUnknownError } from './idempotency-store';

@@ -143,6 +143,19 @@ describe('mintCard', () => {
     expect(stack.sandbox.stats.count(MINT)).toBe(2);
   });
 
+  it('after a timed-out mint, refuses to mint again with the same clientMutationId (the cards may exist)', async () => {
+    // Longer than the stack's 3 s upstream timeout: the gateway gives up, Klip's outcome is unknown.
+    await stack.control('POST', '/_sandbox/faults', { provider: 'klip', method: 'POST', path: '/wallet/mint$', delayMs: 4_000, times: 1 });
+    const first = await mint(input({ clientMutationId: 'slow' }));
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'KLIP' });
+    const retry = await mint(input({ clientMutationId: 'slow' }));
+    expect(retry.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' });
+    expect(retry.errors?.[0]?.message).toMatch(/may have minted; check partnerCards/);
+    expect(stack.sandbox.stats.count(MINT)).toBe(0);
+    // A new clientMutationId is a new, deliberate mint.
+    expect((await mint(input({ clientMutationId: 'slow-2' }))).data.mintCard.cards).toHaveLength(2);
+  });
+
   it('maps a Klip outage to UPSTREAM_UNAVAILABLE with provider KLIP and never re-sends the mint', async () => {
     await stack.control('POST', '/_sandbox/faults', { provider: 'klip', method: 'POST', path: '/wallet/mint$', status: 503, times: 1 });
     const res = await mint(input({ clientMutationId: 'outage' }));

@@ -62,6 +62,16 @@ describe.each([
     await expect(store.idempotency.run('order:alice', 'k-fp', action, 'voucher=1;qty=1')).resolves.toEqual({ orderId: 'o-1' });
   });
 
+  it('records an attempt whose outcome is unknown, so that no repeat acts again', async () => {
+    const timeout = Object.assign(new Error('timed out'), { unknown: true });
+    const outcomeUnknown = (err: unknown) => (err as { unknown?: boolean }).unknown === true;
+    await expect(store.idempotency.run('mint:ops', 'k-unknown', async () => Promise.reject(timeout), '', { outcomeUnknown })).rejects.toBe(timeout);
+    let acted = false;
+    const again = store.idempotency.run('mint:ops', 'k-unknown', async () => ((acted = true), 'minted twice'), '', { outcomeUnknown });
+    await expect(again).rejects.toMatchObject({ code: 'IDEMPOTENCY_OUTCOME_UNKNOWN' });
+    expect(acted).toBe(false);
+  });
+
   it('lets a retry act again when the first attempt failed', async () => {
     await expect(store.idempotency.run('claim:alice', 'k', async () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
     await expect(store.idempotency.run('claim:alice', 'k', async () => 'second try')).resolves.toBe('second try');
