@@ -6,13 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from '../context';
-import { badUserInput } from '../errors';
+import { ErrorCode, Provider, UpstreamError, badUserInput } from '../errors';
 import { KigoRejection } from '../datasources/kigo/kigo-client';
 import type { KigoWallet } from '../datasources/kigo/kigo-wallet';
 import { kigoTokenLoader } from '../datasources/kigo/token-loader';
 import { kigoStatusOf, toToken } from '../datasources/kigo/token-mapper';
 import type { KigoRejectionCode, KigoToken } from '../datasources/kigo/wire';
-import { IdempotencyKeyReusedError, type IdempotencyStore } from '../store/idempotency-store';
+import { IdempotencyKeyReusedError, IdempotencyOutcomeUnknownError, type IdempotencyStore, type RunOptions } from '../store/idempotency-store';
 import { offsetConnection, offsetWindow } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import type { CancelTokenShareInput, ClaimTokenInput, ShareTokenInput } from '../schema/token.inputs';
@@ -137,8 +137,7 @@ export class TokenService {
 
   async claimToken(ctx: Context, sub: string, input: ClaimTokenInput): Promise<ClaimTokenPayload> {
     const code = normalizeClaimCode(input.claimCode);
-    // The code is kept only as a digest, even inside the encrypted record.
-    const outcome = await this.once('claimToken', sub, input.clientMutationId, createHash('sha256').update(code).digest('base64url'), async (): Promise<Outcome> => {
+    const claim = async (): Promise<Outcome> => {
       if (code === '') return { token: null, userErrors: [{ code: UserErrorCode.INVALID_INPUT, message: 'Enter the claim code you were given', field: CLAIM_CODE_FIELD }] };
       return this.claimAttempts.attempt(
         sub,
@@ -153,6 +152,11 @@ export class TokenService {
         },
         (o) => o.userErrors.some((e) => e.code === UserErrorCode.CLAIM_CODE_INVALID),
       );
+    };
+    // The code is kept only as a digest, even inside the encrypted record. A claim that timed out may
+    // have moved the token, so a repeat is told so instead of hearing that the (now used) code is invalid.
+    const outcome = await this.once('claimToken', sub, input.clientMutationId, createHash('sha256').update(code).digest('base64url'), claim, {
+      outcomeUnknown: (err) => err instanceof UpstreamError && err.code === ErrorCode.UPSTREAM_TIMEOUT,
     });
     return Object.assign(new ClaimTokenPayload(), this.payloadOf(ctx, sub, outcome, input.clientMutationId));
   }
@@ -162,14 +166,28 @@ export class TokenService {
    * identifies what was asked: the same id with another request is refused, not answered with the
    * first request's result.
    */
-  private async once(mutation: string, sub: string, clientMutationId: string | null | undefined, request: string, action: () => Promise<Outcome>): Promise<Outcome> {
+  private async once(
+    mutation: string,
+    sub: string,
+    clientMutationId: string | null | undefined,
+    request: string,
+    action: () => Promise<Outcome>,
+    options: RunOptions = {},
+  ): Promise<Outcome> {
     if (clientMutationId === undefined || clientMutationId === null) return action();
     if (clientMutationId.length === 0 || clientMutationId.length > MAX_CLIENT_MUTATION_ID) {
       throw badUserInput(`\`clientMutationId\` must be 1 to ${MAX_CLIENT_MUTATION_ID} characters`, CLIENT_MUTATION_ID_FIELD);
     }
     try {
-      return await this.idempotency.run(`${mutation}:${sub}`, clientMutationId, action, request);
+      return await this.idempotency.run(`${mutation}:${sub}`, clientMutationId, action, request, options);
     } catch (err) {
+      if (err instanceof IdempotencyOutcomeUnknownError) {
+        throw new UpstreamError(
+          Provider.KIGO,
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          `An earlier ${mutation} with this clientMutationId timed out and may have succeeded; check viewer.tokens before trying again with a new clientMutationId`,
+        );
+      }
       if (!(err instanceof IdempotencyKeyReusedError)) throw err;
       const message = `This clientMutationId was already used for another ${mutation}; use a new one`;
       return { token: null, userErrors: [{ code: UserErrorCode.INVALID_INPUT, message, field: CLIENT_MUTATION_ID_FIELD }] };

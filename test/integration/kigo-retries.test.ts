@@ -102,6 +102,23 @@ describe('clientMutationId', () => {
   });
 });
 
+describe('a claim whose answer never came', () => {
+  it('tells a repeat that the first may have succeeded instead of calling the code invalid', async () => {
+    const { claimCode } = await sharedCode('slow-claim');
+    const recipient = freshUser('slow-claimer');
+    // Longer than the stack's 3 s upstream timeout.
+    await stack.control('POST', '/_sandbox/faults', { provider: 'kigo', method: 'POST', path: '/claims/', delayMs: 4_000, times: 1 });
+    const first = await claimAs(recipient, claimCode, 'slow-1');
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'KIGO' });
+    stack.sandbox.stats.clear();
+    const retry = await claimAs(recipient, claimCode, 'slow-1');
+    expect(retry.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'KIGO' });
+    expect(retry.errors?.[0]?.message).toMatch(/may have succeeded; check viewer.tokens/);
+    expect(retry.errors?.[0]?.message).not.toContain(claimCode);
+    expect(kigoCalls(stack, 'POST /claims/:claimCode')).toBe(0);
+  });
+});
+
 describe('racing claimers', () => {
   it('lets exactly one of two viewers claiming one code at once win', async () => {
     const { claimCode, tokenId, sharer } = await sharedCode('contested');
