@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock';
 import { SandboxFaults, faultRuleSchema } from './faults';
-import { SANDBOX_CREDENTIALS, type ProviderFactory, type SandboxCredentials, type SandboxProvider } from './provider';
+import { SANDBOX_CREDENTIALS, type ProviderFactory, type SandboxCredentials } from './provider';
 import { SandboxStats } from './stats';
 import { createKigoProvider } from './kigo';
 import { createKlipProvider } from './klip';
@@ -31,7 +31,7 @@ export interface Sandbox {
 
 const PROVIDERS: ProviderFactory[] = [createKigoProvider, createKlipProvider, createXoxodayProvider];
 
-export function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats: SandboxStats; faults: SandboxFaults; providers: SandboxProvider[]; reset(): void } {
+function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats: SandboxStats; faults: SandboxFaults; reset(): void } {
   const clock = new SandboxClock();
   const stats = new SandboxStats();
   const faults = new SandboxFaults();
@@ -101,7 +101,7 @@ export function createSandboxApp(): { app: express.Express; clock: SandboxClock;
     res.status(status).json({ error: { code: status === 500 ? 'internal' : 'invalid_request', message: err.message } });
   });
 
-  return { app, clock, stats, faults, providers, reset };
+  return { app, clock, stats, faults, reset };
 }
 
 /**

@@ -56,7 +56,7 @@ const envSchema = z.object({
   XOXODAY_CLIENT_SECRET: optionalString,
   XOXODAY_REFRESH_TOKEN: optionalString,
   XOXODAY_REDIRECT_URI: optionalUrl(['http:', 'https:'], 'https://yourapp.example/xoxoday/callback'),
-  SANDBOX_PORT: port(0).optional(),
+  SANDBOX_PORT: port(0),
 
   UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 'milliseconds'),
   UPSTREAM_RETRIES: z.coerce.number({ message: 'expected a whole number' }).int().min(0).max(5).default(2),
@@ -106,7 +106,8 @@ export interface Config {
   upstreamUrls?: UpstreamUrls;
   /** From the environment; outside production, unset ones are the sandbox's. */
   upstreamCredentials: UpstreamCredentials;
-  sandboxPort?: number;
+  /** Port of the embedded sandbox; 0 for an ephemeral one. */
+  sandboxPort: number;
   upstreamTimeoutMs: number;
   upstreamRetries: number;
   breaker: { failures: number; halfOpenMs: number };

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (config.upstreamUrls) {
     urls = config.upstreamUrls;
   } else {
-    sandbox = await startSandbox({ port: config.sandboxPort ?? 0, host: '127.0.0.1' });
+    sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1' });
     urls = { kigo: sandbox.baseUrls.kigo, klipApi: sandbox.baseUrls.klipApi, klipA2a: sandbox.baseUrls.klipA2a, xoxoday: sandbox.baseUrls.xoxoday };
   }
 
