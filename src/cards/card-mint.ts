@@ -2,7 +2,7 @@
  * mintCard's input rules and the reading of Klip's mint refusals. The gateway checks what it can
  * (addresses, name, image URL, attributes) before calling Klip, so a person gets every problem at once
  * with the field at fault; what only Klip can judge comes back as Klip 400s and is mapped here too.
- * Field paths are relative to the mutation's `input` (`["toAddresses", "1"]`).
+ * Field paths start at the mutation's argument (`["input", "toAddresses", "1"]`), as every mutation's do.
  * The PIN is the gateway's configuration: a PIN or contract refusal is an operator problem (thrown,
  * without the PIN), never a userError.
  */
@@ -101,7 +101,7 @@ const WIRE_FIELDS: Record<string, string> = {
   value: 'value',
 };
 
-/** `to_address[1]: must be …` → a userError at ["toAddresses", "1"]; undefined for a field we don't expose. */
+/** `to_address[1]: must be …` → a userError at ["input", "toAddresses", "1"]; undefined for a field we don't expose. */
 function fieldProblem(part: string): UserError | undefined {
   const colon = part.indexOf(': ');
   if (colon <= 0) return undefined;

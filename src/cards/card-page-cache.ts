@@ -2,9 +2,10 @@
  * A short-lived, bounded, process-wide cache of Klip card pages, keyed by listing and Klip cursor.
  *
  * Why across requests: a client walking a connection sends one GraphQL request per page, and each
- * request must re-read the Klip page its cursor points into. Without this, walking the 250 seeded
- * partner cards 20 at a time costs 13 Klip page calls for 3 Klip pages; with it, each Klip page is
- * fetched once per walk. Why short-lived and bounded: pages change (mints append cards, App2App sends
+ * request must re-read the Klip page its cursor points into, and at a Klip page boundary the next page
+ * is read ahead for `hasNextPage` (card-connection.ts). Without this, walking the 250 seeded partner
+ * cards 20 at a time (13 requests) costs 17 Klip page calls for 3 Klip pages; with it, each Klip page
+ * is fetched once per walk. Why short-lived and bounded: pages change (mints append cards, App2App sends
  * move them), so an entry lives `ttlMs` (KLIP_PAGE_CACHE_TTL_SECONDS, default 30 s) and at most
  * `maxEntries` pages are kept, least recently used first out. A mint through the gateway clears it.
  *
