@@ -5,11 +5,12 @@
  * middle of that introspection makes another test's migration fail with "schema … does not exist".
  */
 import { Client } from 'pg';
+import { testDatabaseUrl } from './helpers/services';
 
 const TEST_SCHEMA = '^t_[0-9a-f]{12}$';
 
 export default async function dropTestSchemas(): Promise<void> {
-  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test' });
+  const client = new Client({ connectionString: testDatabaseUrl() });
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>('select nspname as name from pg_namespace where nspname ~ $1', [TEST_SCHEMA]);

@@ -17,6 +17,7 @@ import { loadConfig, type Env } from '../../src/config';
 import { resolveSecrets } from '../../src/generated-secrets';
 import { startGateway, type Gateway } from '../../src/server';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { testDatabaseUrl, testRedisUrl } from './services';
 
 export interface StackOptions {
   /** Extra or overriding environment for the gateway's config. */
@@ -84,8 +85,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Tests inject many faults in a row; a breaker tripping between tests would hide what they check.
     UPSTREAM_BREAKER_FAILURES: '1000',
     UPSTREAM_TIMEOUT_MS: '3000',
-    ...(postgres ? { DATABASE_URL: requiredEnv('TEST_DATABASE_URL') } : {}),
-    ...(redis ? { REDIS_URL: requiredEnv('TEST_REDIS_URL') } : {}),
+    ...(postgres ? { DATABASE_URL: testDatabaseUrl() } : {}),
+    ...(redis ? { REDIS_URL: testRedisUrl() } : {}),
     ...options.env,
   };
   const config = loadConfig(env);
@@ -169,16 +170,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (!peer) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The machine's local services, as .ci/run sets them, when a developer runs jest directly. */
-const LOCAL_DEFAULTS: Record<string, string> = {
-  TEST_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
-  TEST_REDIS_URL: 'redis://127.0.0.1:6379',
-};
-
-function requiredEnv(name: string): string {
-  return process.env[name] || LOCAL_DEFAULTS[name]!;
 }
 
 /** Collects the events of one subscription until it completes or errors. */

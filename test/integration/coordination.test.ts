@@ -6,10 +6,11 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { CredentialCache } from '../../src/credentials/credential-cache';
 import { createCoordination, type Coordination } from '../../src/pubsub';
+import { testDatabaseUrl, testRedisUrl } from '../helpers/services';
 import { openStore, type Store } from '../../src/store';
 
-const redisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const redisUrl = testRedisUrl();
+const postgresUrl = testDatabaseUrl();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each([

@@ -3,6 +3,7 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
 import { NodeByIdDocument, NodesByIdsDocument, ViewerIdDocument } from '../generated/graphql';
+import { testDatabaseUrl } from '../helpers/services';
 import { startStack, type Stack } from '../helpers/stack';
 
 const viewerId = (sub: string) => Buffer.from(`Viewer:${sub}`).toString('base64url');
@@ -101,7 +102,7 @@ describe('readiness when the store goes away', () => {
   const sockets = new Set<net.Socket>();
   let stack: Stack;
   beforeAll(async () => {
-    const target = new URL(process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+    const target = new URL(testDatabaseUrl());
     relay = net.createServer((client) => {
       const upstream = net.connect(Number(target.port || 5432), target.hostname);
       for (const s of [client, upstream]) {

@@ -7,9 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { testDatabaseUrl } from '../helpers/services';
 import { openStore, type Store } from '../../src/store';
 
-const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const postgresUrl = testDatabaseUrl();
 
 describe.each([
   ['sqlite', () => ({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'rg-store-')) })],
