@@ -38,8 +38,8 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
-export const DEFAULT_FIRST = 20;
-export const MAX_FIRST = 100;
+const DEFAULT_FIRST = 20;
+const MAX_FIRST = 100;
 /** Pages of a listing read for one request beyond the first: more means Klip answers empty pages. */
 const MAX_PAGE_HOPS = 10;
 
@@ -97,6 +97,15 @@ export async function klipConnection<T>(options: {
     page = await fetchPage(cursor);
     index = 0;
   }
+  return connectionOf(edges, hasNextPage, hasPreviousPage);
+}
+
+/** An empty connection (a viewer with no linked address). */
+export function emptyConnection<T>(): Connection<T> {
+  return connectionOf<T>([], false, false);
+}
+
+function connectionOf<T>(edges: Array<{ cursor: string; node: T }>, hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
   return {
     edges,
     nodes: edges.map((e) => e.node),
@@ -106,15 +115,6 @@ export async function klipConnection<T>(options: {
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     }),
-  };
-}
-
-/** An empty connection (a viewer with no linked address). */
-export function emptyConnection<T>(): Connection<T> {
-  return {
-    edges: [],
-    nodes: [],
-    pageInfo: Object.assign(new PageInfo(), { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }),
   };
 }
 

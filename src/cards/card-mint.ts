@@ -14,7 +14,7 @@ import { KlipErrorCode, type KlipRejection, type MintBody } from '../datasources
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 /** Klip's limits (per mint call). */
-export const MINT_LIMITS = { addresses: 100, name: 200, description: 10_000, imageUrl: 2048, attributes: 50, traitType: 100, value: 1000 } as const;
+const MINT_LIMITS = { addresses: 100, name: 200, description: 10_000, imageUrl: 2048, attributes: 50, traitType: 100, value: 1000 } as const;
 
 /** Every problem with the input, in field order; empty when Klip may be asked. */
 export function validateMintInput(input: MintCardInput): UserError[] {

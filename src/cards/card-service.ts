@@ -38,7 +38,7 @@ export interface KlipCardsOptions {
 }
 
 export class KlipCards {
-  readonly contract: string;
+  private readonly contract: string;
 
   constructor(private readonly options: KlipCardsOptions) {
     this.contract = options.contract.toLowerCase();
@@ -196,7 +196,7 @@ export class KlipCards {
 }
 
 /** A Klip wire card as the API's Card. */
-export function toCard(wire: WireCard, contract: string): Card {
+function toCard(wire: WireCard, contract: string): Card {
   return Card.of({
     cardId: wire.card_id,
     name: wire.name || `Card #${wire.card_id}`,

@@ -26,7 +26,7 @@ export const PARTNER_RENEW_AHEAD_MS = 60 * 60 * 1000;
 
 const LOGIN_ROUTE = '/partner/auth';
 
-export interface PartnerToken {
+interface PartnerToken {
   accessToken: string;
 }
 
