@@ -6,13 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from '../context';
-import { ErrorCode, Provider, UpstreamError, badUserInput } from '../errors';
+import { ErrorCode, Provider, UpstreamError, badUserInput, rateLimited } from '../errors';
 import { KigoRejection } from '../datasources/kigo/kigo-client';
 import type { KigoWallet } from '../datasources/kigo/kigo-wallet';
 import { kigoTokenLoader } from '../datasources/kigo/token-loader';
 import { kigoStatusOf, toToken } from '../datasources/kigo/token-mapper';
 import type { KigoRejectionCode, KigoToken } from '../datasources/kigo/wire';
-import { IdempotencyKeyReusedError, IdempotencyOutcomeUnknownError, type IdempotencyStore, type RunOptions } from '../store/idempotency-store';
+import {
+  IdempotencyInProgressError,
+  IdempotencyKeyReusedError,
+  IdempotencyOutcomeUnknownError,
+  type IdempotencyStore,
+  type RunOptions,
+} from '../store/idempotency-store';
 import { offsetConnection, offsetWindow } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import type { CancelTokenShareInput, ClaimTokenInput, ShareTokenInput } from '../schema/token.inputs';
@@ -181,6 +187,7 @@ export class TokenService {
     try {
       return await this.idempotency.run(`${mutation}:${sub}`, clientMutationId, action, request, options);
     } catch (err) {
+      if (err instanceof IdempotencyInProgressError) throw rateLimited(`A ${mutation} with this clientMutationId is still in progress; retry shortly`, 1);
       if (err instanceof IdempotencyOutcomeUnknownError) {
         throw new UpstreamError(
           Provider.KIGO,
