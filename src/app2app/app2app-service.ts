@@ -85,8 +85,14 @@ export class App2AppService {
     if (!stored || stored.ownerId !== viewer.id) return null;
     if (isTerminal(stored.status)) return stored;
     const current = await ctx
-      .loader('app2app:current', () => new DataLoader<string, App2AppRecord | undefined>((keys) => settleEach(keys, (key) => this.refresh(key))))
-      .load(requestKey);
+      .loader(
+        'app2app:current',
+        () =>
+          new DataLoader<App2AppRecord, App2AppRecord | undefined, string>((records) => settleEach(records, (record) => this.refresh(record)), {
+            cacheKeyFn: (record) => record.requestKey,
+          }),
+      )
+      .load(stored);
     return current ?? stored;
   }
 
@@ -104,25 +110,26 @@ export class App2AppService {
     return app2appStream(deps, requestKey, stored);
   }
 
-  /** One poll for the pollers: read Klip, record and publish what changed; `done` once terminal or gone. */
+  /**
+   * One poll for the pollers: read Klip, record and publish what changed; `done` once terminal or gone.
+   * A request already terminal in the store is not read again, but its state is published once more
+   * for subscribers that joined while its last change was in flight (a poller taking over a key
+   * another instance finished).
+   */
   async poll(requestKey: string): Promise<PollOutcome> {
-    const record = await this.refresh(requestKey, { republishTerminal: true });
+    const stored = await this.deps.requests.find(requestKey);
+    if (!stored) return 'done';
+    if (isTerminal(stored.status)) {
+      this.deps.fanOut.publish(toSnapshot(stored));
+      return 'done';
+    }
+    const record = await this.refresh(stored);
     return !record || isTerminal(record.status) ? 'done' : 'live';
   }
 
-  /**
-   * Reads the request's state at Klip and records it. A request already terminal in the store is not
-   * read again; with `republishTerminal` its state is published once more for subscribers that joined
-   * while its last change was in flight (a poller taking over a key another instance finished).
-   */
-  private async refresh(requestKey: string, options: { republishTerminal?: boolean } = {}): Promise<App2AppRecord | undefined> {
-    const stored = await this.deps.requests.find(requestKey);
-    if (!stored) return undefined;
-    if (isTerminal(stored.status)) {
-      if (options.republishTerminal) this.deps.fanOut.publish(toSnapshot(stored));
-      return stored;
-    }
-    const { record, changed } = await this.deps.requests.observe(requestKey, await this.observeUpstream(stored));
+  /** Reads a live request's state at Klip, records it, and publishes it when it changed. */
+  private async refresh(stored: App2AppRecord): Promise<App2AppRecord | undefined> {
+    const { record, changed } = await this.deps.requests.observe(stored.requestKey, await this.observeUpstream(stored));
     if (record && changed) this.deps.fanOut.publish(toSnapshot(record));
     return record;
   }
@@ -142,6 +149,6 @@ export class App2AppService {
 }
 
 /** A DataLoader batch that answers each key on its own: one failing key does not fail the others. */
-async function settleEach<V>(keys: readonly string[], load: (key: string) => Promise<V>): Promise<Array<V | Error>> {
+async function settleEach<K, V>(keys: readonly K[], load: (key: K) => Promise<V>): Promise<Array<V | Error>> {
   return Promise.all(keys.map((key) => load(key).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
 }
