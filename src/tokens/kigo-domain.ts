@@ -11,9 +11,6 @@ import type { CoreServices } from '../services';
 import { ClaimAttempts } from './claim-attempts';
 import { TokenService } from './token.service';
 
-/** Renew a Kigo session this long before it expires, so no call goes out with one about to die. */
-const RENEW_AHEAD_MS = 60_000;
-
 export function startKigo(core: CoreServices): { tokens: TokenService; stop: () => Promise<void> } {
   const { config, upstreams, store, coordination, metrics } = core;
   const http = new UpstreamHttp({
@@ -25,7 +22,7 @@ export function startKigo(core: CoreServices): { tokens: TokenService; stop: () 
     metrics,
   });
   const client = new KigoClient(http, upstreams.credentials.kigo);
-  const sessions = new KigoSessions({ client, store: store.credentials, locks: coordination.locks, renewAheadMs: RENEW_AHEAD_MS });
+  const sessions = new KigoSessions({ client, store: store.credentials, locks: coordination.locks });
   const claimAttempts = new ClaimAttempts(
     coordination.rateLimiter({
       keyPrefix: 'kigo-claim-failures',

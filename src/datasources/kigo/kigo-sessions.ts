@@ -28,7 +28,7 @@ export interface KigoSessionsOptions {
   client: KigoClient;
   store: CredentialStore;
   locks: LockManager;
-  /** Renew this long before a session expires. @default 60_000 */
+  /** Renew this long before a session expires, so no call goes out with one about to die. @default 60_000 */
   renewAheadMs?: number;
   /** @default Date.now */
   now?: () => number;
