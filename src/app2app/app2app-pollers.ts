@@ -39,6 +39,8 @@ interface Watch {
 
 export class App2AppPollers {
   private readonly watches = new Map<string, Watch>();
+  /** Every timer this instance has pending: a timer left on an ended watch shows here, not only in `watches`. */
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: App2AppPollersOptions) {}
 
@@ -54,11 +56,9 @@ export class App2AppPollers {
     return this.watches.size;
   }
 
-  /** Timers waiting to poll (or to try the lease again). */
+  /** Timers set and not yet fired or cleared, whether or not their key is still watched. */
   get pendingTimers(): number {
-    let n = 0;
-    for (const watch of this.watches.values()) if (watch.timer) n++;
-    return n;
+    return this.timers.size;
   }
 
   /**
@@ -95,17 +95,25 @@ export class App2AppPollers {
 
   private end(watch: Watch): void {
     watch.done = true;
-    if (watch.timer) clearTimeout(watch.timer);
-    watch.timer = undefined;
+    if (watch.timer) {
+      clearTimeout(watch.timer);
+      this.timers.delete(watch.timer);
+      watch.timer = undefined;
+    }
     // A step in flight finds `done` when it resumes and releases the lease itself.
     if (!watch.running) void this.releaseLease(watch);
   }
 
   private schedule(watch: Watch, delayMs: number): void {
     if (watch.done) return;
-    watch.timer = setTimeout(() => void this.tick(watch), delayMs);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.tick(watch);
+    }, delayMs);
     // Never the reason the process stays up; stop() clears them anyway.
-    watch.timer.unref();
+    timer.unref();
+    watch.timer = timer;
+    this.timers.add(timer);
   }
 
   private async tick(watch: Watch): Promise<void> {
