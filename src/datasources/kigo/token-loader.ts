@@ -5,8 +5,9 @@
  *
  * Tokens a wallet page brought in the same operation cost no call. Priming alone is not enough for
  * that: `{ viewer { tokens } nodes(ids) }` resolves both root fields at once, so the node batch is
- * dispatched while the page is still on its way. A batch therefore first lets the operation's
- * resolvers start (one macrotask), waits for any page in flight, and fetches only ids no page held.
+ * dispatched while the page is still on its way. A batch is therefore dispatched one macrotask late
+ * (so that the operation's resolvers have started their pages), waits for any page in flight, and
+ * fetches only ids no page held.
  */
 import DataLoader from 'dataloader';
 import type { Context } from '../../context';
@@ -25,7 +26,7 @@ export class KigoTokenLoader extends DataLoader<string, Token | null> {
 
   constructor(wallet: KigoWallet, sub: string) {
     const listed: ListedTokens = { pages: new Set(), byId: new Map() };
-    super((ids) => loadBatch(wallet, sub, listed, ids));
+    super((ids) => loadBatch(wallet, sub, listed, ids), { batchScheduleFn: (dispatch) => setImmediate(dispatch) });
     this.listed = listed;
   }
 
@@ -50,7 +51,6 @@ export function kigoTokenLoader(ctx: Context, wallet: KigoWallet, sub: string): 
 }
 
 async function loadBatch(wallet: KigoWallet, sub: string, listed: ListedTokens, ids: readonly string[]): Promise<Array<Token | null | Error>> {
-  await new Promise((resolve) => setImmediate(resolve));
   await Promise.allSettled([...listed.pages]);
   return Promise.all(ids.map((id) => listed.byId.get(id) ?? loadOne(wallet, sub, id)));
 }
