@@ -28,6 +28,13 @@ export class App2AppFanOut {
     return this.topics.size;
   }
 
+  /** Local listeners across all keys: one per open subscription stream. */
+  get listenerCount(): number {
+    let n = 0;
+    for (const topic of this.topics.values()) n += topic.listeners.size;
+    return n;
+  }
+
   publish(snapshot: App2AppSnapshot): void {
     this.pubsub.publish(app2appTopic(snapshot.requestKey), snapshot);
   }

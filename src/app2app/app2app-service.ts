@@ -39,14 +39,7 @@ export interface App2AppServiceDeps {
 }
 
 export class App2AppService {
-  private openStreams = 0;
-
   constructor(private readonly deps: App2AppServiceDeps) {}
-
-  /** Subscription streams open on this instance. */
-  get subscriptions(): number {
-    return this.openStreams;
-  }
 
   async prepare(viewer: ViewerIdentity, input: PrepareApp2AppInput): Promise<PrepareApp2AppPayload> {
     const checked = validatePrepareInput(input, this.deps.bappName);
@@ -104,8 +97,6 @@ export class App2AppService {
       fanOut: this.deps.fanOut,
       pollers: this.deps.pollers,
       load: (key: string) => this.deps.requests.find(key),
-      onOpen: () => void this.openStreams++,
-      onClose: () => void this.openStreams--,
     };
     return app2appStream(deps, requestKey, stored);
   }

@@ -18,14 +18,10 @@ export interface App2AppStreamDeps {
   pollers: App2AppPollers;
   /** The stored request (its owner already checked by the caller). */
   load(requestKey: string): Promise<App2AppRecord | undefined>;
-  /** Counts open streams in and out, for /readyz and the leak tests. */
-  onOpen(): void;
-  onClose(): void;
 }
 
 export function app2appStream(deps: App2AppStreamDeps, requestKey: string, checked: App2AppRecord): AsyncIterable<App2AppRecord> {
   return new Repeater<App2AppRecord>(async (push, stop) => {
-    deps.onOpen();
     let last: App2AppRecord | undefined;
     const deliver = (record: App2AppRecord): void => {
       // Late or repeated messages (several instances may observe one change) are not news.
@@ -53,6 +49,5 @@ export function app2appStream(deps: App2AppStreamDeps, requestKey: string, check
     await stop;
     unwatch?.();
     unlisten();
-    deps.onClose();
   });
 }

@@ -47,7 +47,7 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
   core.details.app2appActivePollers = () => pollers.activePollers;
   core.details.app2appWatchedKeys = () => pollers.watchedKeys;
   core.details.app2appPollTimers = () => pollers.pendingTimers;
-  core.details.app2appSubscriptions = () => service.subscriptions;
+  core.details.app2appSubscriptions = () => fanOut.listenerCount;
   core.details.app2appTopics = () => fanOut.topicCount;
 
   return {
