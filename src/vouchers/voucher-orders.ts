@@ -9,7 +9,8 @@
  * - The same key with a different voucher, denomination or quantity is INVALID_INPUT, not the first
  *   order: a client reusing keys by mistake should hear about it rather than receive another purchase.
  * - Orders are recorded with their owner; reads always name the owner. A pending (delayed) order is
- *   refreshed with getOrderDetails when its owner reads it, so codes appear once Xoxoday delivers.
+ *   refreshed with getOrderDetails when its owner reads it later (a repeat of the mutation too), so codes
+ *   appear once Xoxoday delivers; the placing call shows placeOrder's own answer.
  */
 import { createHash } from 'node:crypto';
 import { rateLimited } from '../errors';
@@ -68,14 +69,23 @@ export class VoucherOrders {
     const { request, key } = checked;
     const poNumber = poNumberOf(viewerId, key);
 
+    // The order this call placed, as Xoxoday just answered it: not read back, not asked about again.
+    let placedNow: VoucherOrderRecord | undefined;
     let placed: { orderId: string };
     try {
-      placed = await this.options.idempotency.run('xoxoday:placeOrder', poNumber, () => this.purchase(viewerId, poNumber, request));
+      placed = await this.options.idempotency.run('xoxoday:placeOrder', poNumber, async () => {
+        // Recorded by an earlier run whose idempotency record was lost: answer from the store.
+        const recorded = await this.options.orders.byPoNumber(viewerId, poNumber);
+        if (recorded) return { orderId: recorded.orderId };
+        placedNow = await this.purchase(viewerId, poNumber, request);
+        return { orderId: placedNow.orderId };
+      });
     } catch (err) {
       if (err instanceof OrderRefused) return { order: null, userErrors: [err.userError] };
       if (err instanceof IdempotencyInProgressError) throw rateLimited('An order with this idempotencyKey is still being placed; retry shortly', 1);
       throw err;
     }
+    if (placedNow) return { order: voucherOrderOf(placedNow), userErrors: [] };
     const record = (await this.options.orders.byOrderIds(viewerId, [placed.orderId])).get(placed.orderId);
     if (!record) throw new Error('a placed voucher order is missing from the store');
     if (record.productId !== request.productId || record.denomination !== request.denomination || record.quantity !== request.quantity) {
@@ -108,12 +118,8 @@ export class VoucherOrders {
     return Money.of(decimalAmount(balance.value), balance.currency);
   }
 
-  /** Runs once per poNumber (IdempotencyStore); returns the order id for every repeat to share. */
-  private async purchase(ownerId: string, poNumber: string, request: OrderRequest): Promise<{ orderId: string }> {
-    // Recorded by an earlier run whose idempotency record was lost: answer from the store.
-    const recorded = await this.options.orders.byPoNumber(ownerId, poNumber);
-    if (recorded) return { orderId: recorded.orderId };
-
+  /** Buys the order and records it with its owner; run once per poNumber (IdempotencyStore). */
+  private async purchase(ownerId: string, poNumber: string, request: OrderRequest): Promise<VoucherOrderRecord> {
     const [voucher] = await this.options.catalog.byIds([request.productId]);
     if (!voucher) throw new OrderRefused(UserError.of(UserErrorCode.INVALID_INPUT, 'No such voucher in the Xoxoday catalog', ['input', 'voucherId']));
     let wire;
@@ -128,7 +134,7 @@ export class VoucherOrders {
     await this.options.orders.insert(record);
     // Logged without codes: the order id and status are all an operator needs to trace it.
     this.options.logger.info({ provider: 'XOXODAY', orderId: record.orderId, status: record.status, deliveryStatus: record.deliveryStatus }, 'voucher order placed');
-    return { orderId: record.orderId };
+    return record;
   }
 
   /** Asks Xoxoday about orders still waiting for delivery; a failure leaves them as they were. */
