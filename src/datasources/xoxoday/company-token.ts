@@ -2,10 +2,10 @@
  * The company's Xoxoday grant: one access token for the whole gateway, and a refresh token that ROTATES
  * (each refresh kills the one it used). Rules, in the order they matter:
  * - Where it comes from: the grant in the store, whenever there is one that works (a restart reuses the
- *   latest rotated token). At start-up a XOXODAY_REFRESH_TOKEN other than the one the stored grant came
- *   from (compared by fingerprint) is an operator's new authorization and replaces it; one Xoxoday
- *   refuses leaves a working stored grant alone. With neither, outside production, the gateway completes
- *   the authorize flow itself (the sandbox consents at once).
+ *   latest rotated token). Once per process, on first use (not at boot), a XOXODAY_REFRESH_TOKEN other
+ *   than the one the stored grant came from (compared by fingerprint) is an operator's new authorization
+ *   and replaces it; one Xoxoday refuses leaves a working stored grant alone. With neither, outside
+ *   production, the gateway completes the authorize flow itself (the sandbox consents at once).
  * - Rotation: a new grant is written to the store (encrypted, retried on a store error, kept in memory
  *   and re-saved first if the store stays down) BEFORE its access token is handed to anyone. The one
  *   window no code can close: Xoxoday rotated, and the answer was lost before it reached us (the process
