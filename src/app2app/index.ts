@@ -1,7 +1,8 @@
 /**
  * Builds the App2App domain once per process: the Klip App2App client, the request store, the
- * pollers (one per request key) and the service; exposes the active-poller count as the
- * `app2app_active_pollers` gauge and in /readyz details.
+ * pollers (one per request key), the fan-out and the service; exposes the active-poller count as the
+ * `app2app_active_pollers` gauge, and in /readyz details with what could leak: watched keys, pending
+ * poll timers, open subscriptions (fan-out listeners) and pubsub topics.
  */
 import { KlipA2aClient } from '../datasources/klip/a2a-client';
 import { UpstreamHttp } from '../datasources/http';
