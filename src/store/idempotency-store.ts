@@ -2,10 +2,11 @@
  * Runs an action at most once per (scope, key) and answers every repeat with the first result.
  *
  * A row is claimed as `pending` before the action runs (insert, ignoring conflicts: the database decides
- * the winner, across processes too); the winner stores the result as `done`, everyone else waits for it.
- * If the action throws, the row is removed so that a retry can act: a thrown error means the action's
- * outcome was not recorded, and the callers' own upstream guards (a share already pending, a reused
- * poNumber) keep a retry from acting twice upstream. Results are encrypted: they may hold claim codes.
+ * the winner, across processes too), with the request's fingerprint; the winner stores the result as
+ * `done`, everyone else waits for it. If the action throws, the row becomes `failed`, keeping the
+ * fingerprint: a retry of the same request may claim it again and act (the callers' own upstream guards
+ * — a share already pending, a reused poNumber — keep that from acting twice upstream), while the same
+ * key with another request is refused even then. Results are encrypted: they may hold claim codes.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
@@ -77,30 +78,35 @@ export class IdempotencyStore {
         if (settled.ok) return replay<T>(settled.value as Recorded, fingerprint);
         continue;
       }
-      if (await this.claim(scope, key)) {
-        const pending = this.act(scope, key, action, fingerprint, options);
-        this.inFlight.set(id, pending);
-        try {
-          return (await pending).value as T;
-        } finally {
-          this.inFlight.delete(id);
-        }
-      }
+      if (await this.claim(scope, key, fingerprint)) return this.actAsWinner<T>(id, scope, key, action, fingerprint, options);
       const row = await this.db
         .selectFrom('idempotency')
         .select(['state', 'result', 'created_at'])
         .where('scope', '=', scope)
         .where('key', '=', key)
         .executeTakeFirst();
-      if (row?.state === 'done' && row.result !== null) {
-        return replay<T>(JSON.parse(this.box.open(row.result, aad(scope, key))) as Recorded, fingerprint);
-      }
-      if (row && Date.now() - Date.parse(row.created_at) > (this.options.staleMs ?? 300_000)) {
-        await this.release(scope, key);
+      if (!row) continue;
+      const recorded = row.result === null ? undefined : (JSON.parse(this.box.open(row.result, aad(scope, key))) as Recorded);
+      if (recorded && recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      if (row.state === 'done' && recorded) return replay<T>(recorded, fingerprint);
+      if (row.state === 'failed' || Date.now() - Date.parse(row.created_at) > (this.options.staleMs ?? 300_000)) {
+        // A failed attempt, or a claim whose process died: whoever flips it back to pending acts.
+        if (await this.reclaim(scope, key, row.state, row.created_at)) return this.actAsWinner<T>(id, scope, key, action, fingerprint, options);
         continue;
       }
       if (Date.now() > deadline) throw new IdempotencyInProgressError();
       await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Acts for everyone waiting on this key in this process (they await the same promise). */
+  private async actAsWinner<T>(id: string, scope: string, key: string, action: () => Promise<T>, fingerprint: string, options: RunOptions): Promise<T> {
+    const pending = this.act(scope, key, action, fingerprint, options);
+    this.inFlight.set(id, pending);
+    try {
+      return (await pending).value as T;
+    } finally {
+      this.inFlight.delete(id);
     }
   }
 
@@ -109,36 +115,47 @@ export class IdempotencyStore {
     try {
       recorded = { fingerprint, value: (await action()) ?? null };
     } catch (err) {
-      if (options.outcomeUnknown?.(err)) await this.record(scope, key, { fingerprint, value: null, outcomeUnknown: true });
-      else await this.release(scope, key);
+      if (options.outcomeUnknown?.(err)) await this.record(scope, key, 'done', { fingerprint, value: null, outcomeUnknown: true });
+      else await this.record(scope, key, 'failed', { fingerprint, value: null });
       throw err;
     }
-    await this.record(scope, key, recorded);
+    await this.record(scope, key, 'done', recorded);
     return recorded;
   }
 
-  private async record(scope: string, key: string, recorded: Recorded): Promise<void> {
+  private async record(scope: string, key: string, state: 'done' | 'failed', recorded: Recorded): Promise<void> {
     await this.db
       .updateTable('idempotency')
-      .set({ state: 'done', result: this.box.seal(JSON.stringify(recorded), aad(scope, key)), updated_at: new Date().toISOString() })
+      .set({ state, result: this.box.seal(JSON.stringify(recorded), aad(scope, key)), updated_at: new Date().toISOString() })
       .where('scope', '=', scope)
       .where('key', '=', key)
       .execute();
   }
 
   /** True when this call won the right to act. */
-  private async claim(scope: string, key: string): Promise<boolean> {
+  private async claim(scope: string, key: string, fingerprint: string): Promise<boolean> {
     const now = new Date().toISOString();
-    const result = await this.db
+    const result = this.box.seal(JSON.stringify({ fingerprint, value: null } satisfies Recorded), aad(scope, key));
+    const inserted = await this.db
       .insertInto('idempotency')
-      .values({ scope, key, state: 'pending', result: null, created_at: now, updated_at: now })
+      .values({ scope, key, state: 'pending', result, created_at: now, updated_at: now })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
-  private async release(scope: string, key: string): Promise<void> {
-    await this.db.deleteFrom('idempotency').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'pending').execute();
+  /** Takes over a failed or abandoned claim; false when another caller took it first. */
+  private async reclaim(scope: string, key: string, state: string, createdAt: string): Promise<boolean> {
+    const now = new Date().toISOString();
+    const updated = await this.db
+      .updateTable('idempotency')
+      .set({ state: 'pending', created_at: now, updated_at: now })
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .where('state', '=', state as 'pending' | 'failed')
+      .where('created_at', '=', createdAt)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
   }
 }
 

@@ -15,7 +15,8 @@ export interface CredentialsTable {
 export interface IdempotencyTable {
   scope: string;
   key: string;
-  state: 'pending' | 'done';
+  /** `failed`: the last attempt threw; a retry of the same request may claim it again. */
+  state: 'pending' | 'done' | 'failed';
   /** SecretBox ciphertext of the JSON result (it may hold a claim code or voucher codes). */
   result: string | null;
   created_at: string;

@@ -73,6 +73,14 @@ describe.each([
     expect(acted).toBe(false);
   });
 
+  it('keeps the request of a failed attempt: the same request may act again, another one is refused', async () => {
+    await expect(store.idempotency.run('order:bob', 'k-failed', async () => Promise.reject(new Error('timed out')), 'qty=1')).rejects.toThrow('timed out');
+    let acted = false;
+    await expect(store.idempotency.run('order:bob', 'k-failed', async () => ((acted = true), 'qty=2 order'), 'qty=2')).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(acted).toBe(false);
+    await expect(store.idempotency.run('order:bob', 'k-failed', async () => 'qty=1 order', 'qty=1')).resolves.toBe('qty=1 order');
+  });
+
   it('lets a retry act again when the first attempt failed', async () => {
     await expect(store.idempotency.run('claim:alice', 'k', async () => Promise.reject(new Error('upstream down')))).rejects.toThrow('upstream down');
     await expect(store.idempotency.run('claim:alice', 'k', async () => 'second try')).resolves.toBe('second try');
