@@ -20,7 +20,7 @@ import { Money } from '../schema/money.type';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
 import { VoucherDeliveryStatus, type VoucherOrder } from '../schema/voucher-order.type';
 import type { PlaceVoucherOrderInput } from '../schema/voucher.input';
-import { IdempotencyInProgressError } from '../store';
+import { IdempotencyInProgressError, IdempotencyKeyReusedError } from '../store';
 import type { IdempotencyStore } from '../store/idempotency-store';
 import { decimalAmount, parseDenomination } from './money';
 import type { VoucherOrderRecord, VoucherOrderStore } from './order-store';
@@ -60,6 +60,11 @@ export function poNumberOf(viewerId: string, idempotencyKey: string): string {
   return `rg-${createHash('sha256').update(JSON.stringify([viewerId, idempotencyKey])).digest('hex').slice(0, 32)}`;
 }
 
+function keyReused(): UserError {
+  const message = 'This idempotencyKey was already used for a different order (voucher, denomination or quantity); use a new key for a new order';
+  return UserError.of(UserErrorCode.INVALID_INPUT, message, ['input', 'idempotencyKey']);
+}
+
 export class VoucherOrders {
   constructor(private readonly options: VoucherOrdersOptions) {}
 
@@ -73,24 +78,32 @@ export class VoucherOrders {
     let placedNow: VoucherOrderRecord | undefined;
     let placed: { orderId: string };
     try {
-      placed = await this.options.idempotency.run('xoxoday:placeOrder', poNumber, async () => {
-        // Recorded by an earlier run whose idempotency record was lost: answer from the store.
-        const recorded = await this.options.orders.byPoNumber(viewerId, poNumber);
-        if (recorded) return { orderId: recorded.orderId };
-        placedNow = await this.purchase(viewerId, poNumber, request);
-        return { orderId: placedNow.orderId };
-      });
+      placed = await this.options.idempotency.run(
+        'xoxoday:placeOrder',
+        poNumber,
+        async () => {
+          // Recorded by an earlier run whose idempotency record was lost: answer from the store.
+          const recorded = await this.options.orders.byPoNumber(viewerId, poNumber);
+          if (recorded) return { orderId: recorded.orderId };
+          placedNow = await this.purchase(viewerId, poNumber, request);
+          return { orderId: placedNow.orderId };
+        },
+        // Kept from the first attempt on, even one that failed: after a lost answer Xoxoday returns the
+        // first order for this poNumber, which must not be recorded as an order for another request.
+        JSON.stringify([request.productId, request.denomination, request.quantity]),
+      );
     } catch (err) {
       if (err instanceof OrderRefused) return { order: null, userErrors: [err.userError] };
+      if (err instanceof IdempotencyKeyReusedError) return { order: null, userErrors: [keyReused()] };
       if (err instanceof IdempotencyInProgressError) throw rateLimited('An order with this idempotencyKey is still being placed; retry shortly', 1);
       throw err;
     }
     if (placedNow) return { order: voucherOrderOf(placedNow), userErrors: [] };
     const record = (await this.options.orders.byOrderIds(viewerId, [placed.orderId])).get(placed.orderId);
     if (!record) throw new Error('a placed voucher order is missing from the store');
+    // An order recovered from the store (its idempotency record was lost) is checked against the request here.
     if (record.productId !== request.productId || record.denomination !== request.denomination || record.quantity !== request.quantity) {
-      const message = 'This idempotencyKey was already used for a different order (voucher, denomination or quantity); use a new key for a new order';
-      return { order: null, userErrors: [UserError.of(UserErrorCode.INVALID_INPUT, message, ['input', 'idempotencyKey'])] };
+      return { order: null, userErrors: [keyReused()] };
     }
     const [fresh] = await this.refreshPending([record]);
     return { order: voucherOrderOf(fresh!), userErrors: [] };

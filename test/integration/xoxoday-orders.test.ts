@@ -162,6 +162,23 @@ describe('placeVoucherOrder', () => {
     }
   });
 
+  it('after a timeout, refuses the same key for another quantity instead of recording the first order under it', async () => {
+    const s = await startStack({ sandbox: stack.sandbox, env: { UPSTREAM_TIMEOUT_MS: '400' } });
+    try {
+      await place(s, 'dora', { idempotencyKey: 'warm-up' });
+      await s.control('POST', '/_sandbox/faults', { provider: 'xoxoday', method: 'POST', path: 'oauth/api$', delayMs: 1_000, times: 1 });
+      const timedOut = await s.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '5', quantity: 1, idempotencyKey: 'lost' } }, { sub: 'dora' });
+      expect(timedOut.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'XOXODAY' });
+      const other = await s.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '5', quantity: 2, idempotencyKey: 'lost' } }, { sub: 'dora' });
+      expect(other.data.placeVoucherOrder).toMatchObject({ order: null, userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'idempotencyKey'] }] });
+      const same = await place(s, 'dora', { idempotencyKey: 'lost', denomination: '5' });
+      expect(same.order).toMatchObject({ quantity: 1, total: { amount: '5.00', currency: 'USD' } });
+    } finally {
+      await s.control('DELETE', '/_sandbox/faults');
+      await s.stop();
+    }
+  });
+
   it('places one order when two gateways on one store receive the same key at once', async () => {
     const second = await startStack({ sandbox: stack.sandbox, env: sameStore(stack) });
     try {
