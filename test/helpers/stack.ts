@@ -17,7 +17,7 @@ import { loadConfig, type Env } from '../../src/config';
 import { resolveSecrets } from '../../src/generated-secrets';
 import { startGateway, type Gateway } from '../../src/server';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { testDatabaseUrl, testRedisUrl } from './services';
+import { testDatabaseUrl, testRedisUrl, testSchemaName } from './services';
 
 export interface StackOptions {
   /** Extra or overriding environment for the gateway's config. */
@@ -98,7 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       callback();
     },
   });
-  const unique = peer?.namespace ?? `t_${randomBytes(6).toString('hex')}`;
+  const unique = peer?.namespace ?? testSchemaName();
   const gateway = await startGateway({
     config,
     upstreams: { kigo: env.KIGO_BASE_URL!, klipApi: env.KLIP_API_URL!, klipA2a: env.KLIP_A2A_URL!, xoxoday: env.XOXODAY_BASE_URL!, credentials: config.upstreamCredentials },

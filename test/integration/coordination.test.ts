@@ -6,7 +6,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { CredentialCache } from '../../src/credentials/credential-cache';
 import { createCoordination, type Coordination } from '../../src/pubsub';
-import { testDatabaseUrl, testRedisUrl } from '../helpers/services';
+import { testDatabaseUrl, testRedisUrl, testSchemaName } from '../helpers/services';
 import { openStore, type Store } from '../../src/store';
 
 const redisUrl = testRedisUrl();
@@ -17,7 +17,7 @@ describe.each([
   ['in-process', () => undefined],
   ['redis', () => redisUrl],
 ])('coordination %s', (kind, url) => {
-  const namespace = `t_${randomBytes(6).toString('hex')}`;
+  const namespace = testSchemaName();
   let a: Coordination;
   let b: Coordination;
   beforeAll(async () => {
@@ -84,7 +84,7 @@ describe('CredentialCache', () => {
   let store: Store;
   let coordination: Coordination;
   beforeAll(async () => {
-    store = await openStore({ dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: `t_${randomBytes(6).toString('hex')}`, encryptionKey: randomBytes(32).toString('base64') });
+    store = await openStore({ dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: testSchemaName(), encryptionKey: randomBytes(32).toString('base64') });
     coordination = await createCoordination(undefined);
   });
   afterAll(() => store.close());
@@ -143,7 +143,7 @@ describe('CredentialCache', () => {
   });
 
   it('shares one renewal between two instances through the lock and the store', async () => {
-    const redisA = await createCoordination(redisUrl, `t_${randomBytes(4).toString('hex')}`);
+    const redisA = await createCoordination(redisUrl, testSchemaName());
     try {
       const one = new CredentialCache<string>({ provider: 'test', store: store.credentials, locks: redisA.locks, renewAheadMs: 60_000 });
       const two = new CredentialCache<string>({ provider: 'test', store: store.credentials, locks: redisA.locks, renewAheadMs: 60_000 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testSchemaName } from '../helpers/services';
 import os from 'node:os';
 import { startSandbox } from '../../sandbox/server';
 import { UpstreamHttp } from '../../src/datasources/http';
@@ -59,7 +60,7 @@ interface Instance {
 
 it('opens one user session when two gateway instances, sharing Postgres and Redis, need it at once', async () => {
   const sandbox = await startSandbox({ port: 0 });
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const encryptionKey = randomBytes(32).toString('base64');
   const instances: Instance[] = [];
   try {

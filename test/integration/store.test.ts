@@ -7,14 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { testDatabaseUrl } from '../helpers/services';
+import { testDatabaseUrl, testSchemaName } from '../helpers/services';
 import { openStore, type Store } from '../../src/store';
 
 const postgresUrl = testDatabaseUrl();
 
 describe.each([
   ['sqlite', () => ({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'rg-store-')) })],
-  ['postgres', () => ({ dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: `t_${randomBytes(6).toString('hex')}` })],
+  ['postgres', () => ({ dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: testSchemaName() })],
 ])('store on %s', (dialect, options) => {
   let store: Store;
   beforeAll(async () => {
@@ -96,7 +96,7 @@ describe.each([
 
 describe('idempotency across two instances sharing one Postgres', () => {
   it('acts once when two instances race on one key', async () => {
-    const options = { dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: `t_${randomBytes(6).toString('hex')}`, encryptionKey: randomBytes(32).toString('base64') };
+    const options = { dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: testSchemaName(), encryptionKey: randomBytes(32).toString('base64') };
     const one = await openStore(options);
     const two = await openStore(options);
     try {
