@@ -1,7 +1,7 @@
 /**
  * Each upstream domain's process-wide services (clients, credential managers, pollers), built on the
  * core services. A domain adds its field to DomainServices and its construction to startDomains, and
- * returns a stop function for anything it runs in the background.
+ * returns a stop function for anything it runs in the background (pollers, pubsub listeners).
  */
 import { startApp2App } from './app2app';
 import type { App2AppService } from './app2app/app2app-service';
@@ -20,16 +20,10 @@ export interface DomainServices {
   kigo: TokenService;
 }
 
-export async function startDomains(core: CoreServices): Promise<{ domains: DomainServices; stops: Array<() => Promise<void>> }> {
-  const stops: Array<() => Promise<void>> = [];
-  const klipCards = await startKlipCards(core);
-  stops.push(klipCards.stop);
+export function startDomains(core: CoreServices): { domains: DomainServices; stops: Array<() => Promise<void>> } {
+  const klipCards = startKlipCards(core);
   const app2app = startApp2App(core);
-  stops.push(app2app.stop);
-  const { xoxoday, stop: stopXoxoday } = startXoxoday(core);
-  stops.push(stopXoxoday);
-  const kigo = startKigo(core);
-  stops.push(kigo.stop);
-  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service, xoxoday, kigo: kigo.tokens };
-  return { domains, stops };
+  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service, xoxoday: startXoxoday(core), kigo: startKigo(core) };
+  // Kigo and Xoxoday run nothing in the background; their HTTP clients are the core's.
+  return { domains, stops: [klipCards.stop, app2app.stop] };
 }

@@ -18,6 +18,7 @@ import { authPlugin } from './auth/plugin';
 import { TokenVerifier } from './auth/tokens';
 import type { Config, UpstreamsConfig } from './config';
 import { createContext, type Context } from './context';
+import { UpstreamHttp } from './datasources/http';
 import { startDomains } from './domains';
 import type { ResolvedSecrets } from './generated-secrets';
 import { healthRoutes } from './health';
@@ -65,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     encryptionKey: secrets.storeEncryptionKey,
   });
   const coordination = await createCoordination(config.redisUrl, options.redisNamespace);
+  const upstreamClients = new Map<string, UpstreamHttp>();
   const core: CoreServices = {
     config,
     upstreams,
@@ -73,11 +75,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     logger,
     verifier: new TokenVerifier({ ...config.auth, jwtSecret: secrets.jwtSecret }),
+    http: (provider, baseUrl) => {
+      let client = upstreamClients.get(baseUrl);
+      if (!client) {
+        client = new UpstreamHttp({ provider, baseUrl, timeoutMs: config.upstreamTimeoutMs, retries: config.upstreamRetries, breaker: config.breaker, metrics });
+        upstreamClients.set(baseUrl, client);
+      }
+      return client;
+    },
     cursors: new CursorCodec(secrets.storeEncryptionKey),
     readiness: [],
     details: {},
   };
-  const { domains, stops: stopDomains } = await startDomains(core);
+  const { domains, stops: stopDomains } = startDomains(core);
   const services: AppServices = { ...core, ...domains };
 
   const schema = await buildAppSchema(coordination.pubsub);
@@ -137,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     (stopping ??= (async () => {
       await apollo.stop();
       for (const stopDomain of stopDomains.reverse()) await stopDomain().catch((err) => logger.error({ err }, 'domain stop failed'));
+      await Promise.all([...upstreamClients.values()].map((client) => client.close()));
       await coordination.close();
       await store.close();
       logger.info('stopped');

@@ -4,6 +4,8 @@
  */
 import type { TokenVerifier } from './auth/tokens';
 import type { Config, UpstreamsConfig } from './config';
+import type { UpstreamHttp } from './datasources/http';
+import type { Provider } from './errors';
 import type { DomainServices } from './domains';
 import type { Metrics } from './observability/metrics';
 import type { Logger } from './observability/logger';
@@ -25,6 +27,11 @@ export interface CoreServices {
   metrics: Metrics;
   logger: Logger;
   verifier: TokenVerifier;
+  /**
+   * The HTTP client of an upstream base URL: one per URL, shared by every domain that calls it (one
+   * connection pool, one circuit breaker), closed by the server after the domains stop.
+   */
+  http(provider: Provider, baseUrl: string): UpstreamHttp;
   /** Signs and checks pagination cursors. */
   cursors: CursorCodec;
   /** Extra checks for /readyz beyond the store and Redis, added by domain services. */

@@ -5,7 +5,6 @@
  * poll timers, open subscriptions (fan-out listeners) and pubsub topics.
  */
 import { KlipA2aClient } from '../datasources/klip/a2a-client';
-import { UpstreamHttp } from '../datasources/http';
 import { Provider } from '../errors';
 import type { CoreServices } from '../services';
 import { App2AppFanOut } from './app2app-fan-out';
@@ -18,15 +17,7 @@ export const DEFAULT_BAPP_NAME = 'RewardGraph';
 
 export function startApp2App(core: CoreServices): { service: App2AppService; stop(): Promise<void> } {
   const { config, metrics, logger } = core;
-  const http = new UpstreamHttp({
-    provider: Provider.KLIP,
-    baseUrl: core.upstreams.klipA2a,
-    timeoutMs: config.upstreamTimeoutMs,
-    retries: config.upstreamRetries,
-    breaker: config.breaker,
-    metrics,
-  });
-  const client = new KlipA2aClient(http);
+  const client = new KlipA2aClient(core.http(Provider.KLIP, core.upstreams.klipA2a));
   const fanOut = new App2AppFanOut(core.coordination.pubsub);
   // The pollers call back into the service, which hands them its subscribers; neither runs before both exist.
   const pollers: App2AppPollers = new App2AppPollers({
@@ -55,7 +46,6 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
     service,
     async stop() {
       await pollers.stop();
-      await client.close();
     },
   };
 }

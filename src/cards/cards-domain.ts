@@ -1,12 +1,11 @@
 /**
- * Builds the Klip cards domain once per process: one UpstreamHttp per Klip base (partner API and the
+ * Builds the Klip cards domain once per process: the shared clients of both Klip bases (partner API and the
  * App2App card list), the partner credentials, the page cache, and the readiness check. A mint on any
  * instance is announced on the pubsub so every instance drops its cached pages at once (the TTL bounds
  * staleness only for changes made outside the gateway, such as App2App card sends).
  */
 import { Provider } from '../errors';
 import type { CoreServices } from '../services';
-import { UpstreamHttp } from '../datasources/http';
 import type { Card } from '../schema/card.type';
 import type { KlipPage } from './card-connection';
 import { CardPageCache } from './card-page-cache';
@@ -15,11 +14,11 @@ import { HolderCardsClient } from '../datasources/klip/holder-cards-client';
 import { PartnerClient } from '../datasources/klip/partner-client';
 import { PartnerCredentials } from '../datasources/klip/partner-credentials';
 
-export async function startKlipCards(core: CoreServices): Promise<{ service: KlipCards; stop: () => Promise<void> }> {
+export function startKlipCards(core: CoreServices): { service: KlipCards; stop: () => Promise<void> } {
   const { config, upstreams, store, coordination, metrics, logger } = core;
-  const httpOptions = { provider: Provider.KLIP, timeoutMs: config.upstreamTimeoutMs, retries: config.upstreamRetries, breaker: config.breaker, metrics };
-  const partnerHttp = new UpstreamHttp({ ...httpOptions, baseUrl: upstreams.klipApi });
-  const holderHttp = new UpstreamHttp({ ...httpOptions, baseUrl: upstreams.klipA2a });
+  const partnerHttp = core.http(Provider.KLIP, upstreams.klipApi);
+  // The same client as App2App's: one pool and one breaker for the App2App host.
+  const holderHttp = core.http(Provider.KLIP, upstreams.klipA2a);
   const { partnerEmail, partnerPassword, cardContract, cardPin } = upstreams.credentials.klip;
   const credentials = new PartnerCredentials({ http: partnerHttp, email: partnerEmail, password: partnerPassword, store: store.credentials, locks: coordination.locks, logger });
   const pageCache = new CardPageCache<KlipPage<Card>>({ ttlMs: config.klipPageCacheTtlSeconds * 1000 });
@@ -49,7 +48,6 @@ export async function startKlipCards(core: CoreServices): Promise<{ service: Kli
     stop: async () => {
       await minted.return?.();
       await listening;
-      await Promise.all([partnerHttp.close(), holderHttp.close()]);
     },
   };
 }

@@ -1,27 +1,18 @@
 /**
- * The Kigo domain's process-wide services: one UpstreamHttp to Kigo, its sessions, and the
+ * The Kigo domain's process-wide services: the shared client of Kigo's base URL, its sessions, and the
  * TokenService that resolvers call. Built once by startDomains; `stop` closes the HTTP agent.
  */
 import { KigoClient } from '../datasources/kigo/kigo-client';
 import { KigoSessions } from '../datasources/kigo/kigo-sessions';
 import { KigoWallet } from '../datasources/kigo/kigo-wallet';
-import { UpstreamHttp } from '../datasources/http';
 import { Provider } from '../errors';
 import type { CoreServices } from '../services';
 import { ClaimAttempts } from './claim-attempts';
 import { TokenService } from './token.service';
 
-export function startKigo(core: CoreServices): { tokens: TokenService; stop: () => Promise<void> } {
-  const { config, upstreams, store, coordination, metrics } = core;
-  const http = new UpstreamHttp({
-    provider: Provider.KIGO,
-    baseUrl: upstreams.kigo,
-    timeoutMs: config.upstreamTimeoutMs,
-    retries: config.upstreamRetries,
-    breaker: config.breaker,
-    metrics,
-  });
-  const client = new KigoClient(http, upstreams.credentials.kigo);
+export function startKigo(core: CoreServices): TokenService {
+  const { config, upstreams, store, coordination } = core;
+  const client = new KigoClient(core.http(Provider.KIGO, upstreams.kigo), upstreams.credentials.kigo);
   const sessions = new KigoSessions({ client, store: store.credentials, locks: coordination.locks });
   const claimAttempts = new ClaimAttempts(
     coordination.rateLimiter({
@@ -31,6 +22,5 @@ export function startKigo(core: CoreServices): { tokens: TokenService; stop: () 
     }),
   );
   core.readiness.push({ name: 'kigo', check: () => sessions.checkPartnerSession() });
-  const tokens = new TokenService(new KigoWallet(client, sessions), store.idempotency, core.cursors, claimAttempts);
-  return { tokens, stop: () => http.close() };
+  return new TokenService(new KigoWallet(client, sessions), store.idempotency, core.cursors, claimAttempts);
 }

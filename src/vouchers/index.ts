@@ -1,11 +1,10 @@
 /**
- * The Xoxoday domain's process-wide services: one UpstreamHttp on XOXODAY_BASE_URL, the company token
+ * The Xoxoday domain's process-wide services: the shared client of XOXODAY_BASE_URL, the company token
  * manager, the Rewards API client, the catalog and the orders. Registers the `xoxoday` /readyz check
  * (a dead grant needs an operator) and its details (grant state, catalog sync time).
  */
 import { Provider } from '../errors';
 import type { CoreServices } from '../services';
-import { UpstreamHttp } from '../datasources/http';
 import { VoucherCatalogStore } from './catalog-store';
 import { CompanyTokenManager } from '../datasources/xoxoday/company-token';
 import { XoxodayOAuthClient } from '../datasources/xoxoday/oauth-client';
@@ -21,17 +20,10 @@ export interface XoxodayServices {
   orders: VoucherOrders;
 }
 
-export function startXoxoday(core: CoreServices): { xoxoday: XoxodayServices; stop: () => Promise<void> } {
+export function startXoxoday(core: CoreServices): XoxodayServices {
   const { config, upstreams, store, coordination, logger } = core;
   const credentials = upstreams.credentials.xoxoday;
-  const http = new UpstreamHttp({
-    provider: Provider.XOXODAY,
-    baseUrl: upstreams.xoxoday,
-    timeoutMs: config.upstreamTimeoutMs,
-    retries: config.upstreamRetries,
-    breaker: config.breaker,
-    metrics: core.metrics,
-  });
+  const http = core.http(Provider.XOXODAY, upstreams.xoxoday);
   const log = logger.child({ domain: 'xoxoday' });
   const tokens = new CompanyTokenManager({
     oauth: new XoxodayOAuthClient(http, credentials),
@@ -47,5 +39,5 @@ export function startXoxoday(core: CoreServices): { xoxoday: XoxodayServices; st
 
   core.readiness.push({ name: 'xoxoday', check: () => tokens.readiness() });
   core.details.xoxoday = () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() });
-  return { xoxoday: { tokens, rewards, catalog, orders }, stop: () => http.close() };
+  return { tokens, rewards, catalog, orders };
 }

@@ -63,10 +63,6 @@ export class KlipA2aClient {
       throw mapError(err);
     }
   }
-
-  close(): Promise<void> {
-    return this.http.close();
-  }
 }
 
 /** Field problems and unknown keys become typed errors; everything else stays the UpstreamError it was. */
