@@ -52,7 +52,11 @@ export class App2AppFanOut {
       topic = created;
       this.topics.set(requestKey, created);
       // The first next() is what registers the pubsub listener: call it now, not on a later tick.
-      void this.pump(created, iterator.next());
+      // A failed pubsub stream (e.g. Redis gone) must not become an unhandled rejection that ends the
+      // process: forget the topic, so the next listener subscribes afresh.
+      this.pump(created, iterator.next()).catch(() => {
+        if (this.topics.get(requestKey) === created) this.topics.delete(requestKey);
+      });
     }
     const joined = topic;
     // A wrapper per call, so one function listening twice is counted twice.
