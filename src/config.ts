@@ -5,8 +5,6 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-// Outside production, unset upstream credentials default to the sandbox's (see ARCHITECTURE.md).
-import { SANDBOX_CREDENTIALS } from '../sandbox/provider';
 
 const optionalString = z
   .string()
@@ -67,6 +65,7 @@ const envSchema = z.object({
   KLIP_PAGE_CACHE_TTL_SECONDS: z.coerce.number({ message: 'expected a whole number of seconds' }).int('expected a whole number of seconds').min(0, 'expected 0 (off) or more seconds').default(30),
   CLAIM_FAILURES_PER_WINDOW: positiveInt(10, 'attempts'),
   CLAIM_FAILURE_WINDOW_SECONDS: positiveInt(600, 'seconds'),
+  METRICS_MAX_OPERATION_NAMES: positiveInt(100, 'names'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -104,7 +103,7 @@ export interface Config {
    * in-process and uses its URLs.
    */
   upstreamUrls?: UpstreamUrls;
-  /** From the environment; outside production, unset ones are the sandbox's. */
+  /** From the environment; outside production, unset ones are the development defaults (the sandbox's). */
   upstreamCredentials: UpstreamCredentials;
   /** Port of the embedded sandbox; 0 for an ephemeral one. */
   sandboxPort: number;
@@ -116,6 +115,17 @@ export interface Config {
   /** How long a fetched Klip card page is reused across requests; 0 turns the cache off. */
   klipPageCacheTtlSeconds: number;
   claimRateLimit: { failures: number; windowSeconds: number };
+  /** Distinct client operation names kept as metric labels; the rest count as `other`. */
+  metricsMaxOperationNames: number;
+}
+
+export interface LoadConfigOptions {
+  /**
+   * Outside production, the credentials used for every upstream credential variable left unset (the
+   * embedded sandbox's, from the development wiring in src/dev/). Called only outside production, so
+   * that a production process never loads the sandbox.
+   */
+  developmentCredentials?: () => UpstreamCredentials;
 }
 
 const URL_VARS = ['KIGO_BASE_URL', 'KLIP_API_URL', 'KLIP_A2A_URL', 'XOXODAY_BASE_URL'] as const;
@@ -141,7 +151,7 @@ export class ConfigError extends Error {
  * Parses the environment. Secrets that development generates (JWT secret, store key) stay unset here;
  * `ensureGeneratedSecrets` fills them from DATA_DIR.
  */
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${describe(env[String(i.path[0])])})`));
@@ -175,21 +185,25 @@ export function loadConfig(env: Env): Config {
       );
     }
   }
+  const defaults = production ? undefined : options.developmentCredentials?.();
+  if (!production && !defaults) {
+    for (const v of CREDENTIAL_VARS) if (e[v] === undefined) problems.push(`${v}: required (no development default is wired in)`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const sandbox = SANDBOX_CREDENTIALS;
+  // Every variable is set (production) or has the development default: the `!`s below hold.
   const upstreamCredentials: UpstreamCredentials = {
-    kigo: { apiKey: e.KIGO_API_KEY ?? sandbox.kigo.apiKey, partnerId: e.KIGO_PARTNER_ID ?? sandbox.kigo.partnerId },
+    kigo: { apiKey: e.KIGO_API_KEY ?? defaults!.kigo.apiKey, partnerId: e.KIGO_PARTNER_ID ?? defaults!.kigo.partnerId },
     klip: {
-      partnerEmail: e.KLIP_PARTNER_EMAIL ?? sandbox.klip.partnerEmail,
-      partnerPassword: e.KLIP_PARTNER_PASSWORD ?? sandbox.klip.partnerPassword,
-      cardContract: e.KLIP_CARD_CONTRACT ?? sandbox.klip.cardContract,
-      cardPin: e.KLIP_CARD_PIN ?? sandbox.klip.cardPin,
+      partnerEmail: e.KLIP_PARTNER_EMAIL ?? defaults!.klip.partnerEmail,
+      partnerPassword: e.KLIP_PARTNER_PASSWORD ?? defaults!.klip.partnerPassword,
+      cardContract: e.KLIP_CARD_CONTRACT ?? defaults!.klip.cardContract,
+      cardPin: e.KLIP_CARD_PIN ?? defaults!.klip.cardPin,
     },
     xoxoday: {
-      clientId: e.XOXODAY_CLIENT_ID ?? sandbox.xoxoday.clientId,
-      clientSecret: e.XOXODAY_CLIENT_SECRET ?? sandbox.xoxoday.clientSecret,
-      redirectUri: e.XOXODAY_REDIRECT_URI ?? sandbox.xoxoday.redirectUri,
+      clientId: e.XOXODAY_CLIENT_ID ?? defaults!.xoxoday.clientId,
+      clientSecret: e.XOXODAY_CLIENT_SECRET ?? defaults!.xoxoday.clientSecret,
+      redirectUri: e.XOXODAY_REDIRECT_URI ?? defaults!.xoxoday.redirectUri,
       refreshToken: e.XOXODAY_REFRESH_TOKEN,
     },
   };
@@ -218,6 +232,7 @@ export function loadConfig(env: Env): Config {
     voucherCatalogTtlSeconds: e.VOUCHER_CATALOG_TTL_SECONDS,
     klipPageCacheTtlSeconds: e.KLIP_PAGE_CACHE_TTL_SECONDS,
     claimRateLimit: { failures: e.CLAIM_FAILURES_PER_WINDOW, windowSeconds: e.CLAIM_FAILURE_WINDOW_SECONDS },
+    metricsMaxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
   };
 }
 

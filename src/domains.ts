@@ -1,29 +1,45 @@
 /**
- * Each upstream domain's process-wide services (clients, credential managers, pollers), built on the
- * core services. A domain adds its field to DomainServices and its construction to startDomains, and
- * returns a stop function for anything it runs in the background (pollers, pubsub listeners).
+ * Starts the four domains on the core services, each through its one `start(core): DomainModule`, and
+ * gathers what they return: their services (keyed by domain), their /readyz checks and details, and
+ * one stop for everything they run in the background (stopped in reverse start order).
  */
-import { startApp2App } from './app2app';
-import type { App2AppService } from './app2app/app2app-service';
-import { startKlipCards } from './cards/cards-domain';
-import type { KlipCards } from './cards/card-service';
-import { startXoxoday, type XoxodayServices } from './vouchers';
-import type { CoreServices } from './services';
-import { startKigo } from './tokens/kigo-domain';
-import type { TokenService } from './tokens/token.service';
+import * as app2app from './app2app';
+import * as cards from './cards';
+import type { CoreServices, DomainModule, ReadinessCheck } from './core';
+import type { DomainServices } from './services';
+import * as tokens from './tokens';
+import * as vouchers from './vouchers';
 
-export interface DomainServices {
-  klipCards: KlipCards;
-  app2app: App2AppService;
-  xoxoday: XoxodayServices;
-  /** Kigo tokens: wallet, share, cancel, claim. */
-  kigo: TokenService;
+export interface StartedDomains {
+  services: DomainServices;
+  readiness: ReadinessCheck[];
+  details: Record<string, () => unknown>;
+  stop(): Promise<void>;
 }
 
-export function startDomains(core: CoreServices): { domains: DomainServices; stops: Array<() => Promise<void>> } {
-  const klipCards = startKlipCards(core);
-  const app2app = startApp2App(core);
-  const domains: DomainServices = { klipCards: klipCards.service, app2app: app2app.service, xoxoday: startXoxoday(core), kigo: startKigo(core) };
-  // Kigo and Xoxoday run nothing in the background; their HTTP clients are the core's.
-  return { domains, stops: [klipCards.stop, app2app.stop] };
+export function startDomains(core: CoreServices): StartedDomains {
+  const started: Array<DomainModule<unknown>> = [];
+  const track = <S>(module: DomainModule<S>): S => {
+    started.push(module);
+    return module.service;
+  };
+  let services: DomainServices;
+  try {
+    services = { tokens: track(tokens.start(core)), cards: track(cards.start(core)), app2app: track(app2app.start(core)), vouchers: track(vouchers.start(core)) };
+  } catch (err) {
+    void stopAll(started, core);
+    throw err;
+  }
+  return {
+    services,
+    readiness: started.flatMap((m) => m.readiness ?? []),
+    details: Object.assign({}, ...started.map((m) => m.details ?? {})) as Record<string, () => unknown>,
+    stop: () => stopAll(started, core),
+  };
+}
+
+async function stopAll(started: Array<DomainModule<unknown>>, core: CoreServices): Promise<void> {
+  for (const module of [...started].reverse()) {
+    await module.stop?.().catch((err: unknown) => core.logger.error({ err }, 'domain stop failed'));
+  }
 }

@@ -56,8 +56,12 @@ export class UpstreamError extends GraphQLError {
     message: string,
     /** The upstream's HTTP status, when it answered. */
     readonly status?: number,
+    /** The upstream's own error code, when it gave one (never in `extensions.code`, which is ours). */
+    upstreamCode?: string,
   ) {
-    super(message, { extensions: { code, provider, ...(status !== undefined ? { upstreamStatus: status } : {}) } });
+    super(message, {
+      extensions: { code, provider, ...(status !== undefined ? { upstreamStatus: status } : {}), ...(upstreamCode !== undefined ? { upstreamCode } : {}) },
+    });
     this.name = 'UpstreamError';
   }
 

@@ -3,14 +3,15 @@
  * default), start the gateway, print where it is and a demo token, and stop cleanly on SIGTERM/SIGINT.
  */
 import 'reflect-metadata';
+import type { Sandbox } from '../sandbox/server';
 import { signViewerToken } from './auth/tokens';
 import { ConfigError, loadConfig, type UpstreamUrls } from './config';
+import { sandboxCredentials, startEmbeddedSandbox } from './dev/embedded-sandbox';
 import { resolveSecrets } from './generated-secrets';
 import { startGateway } from './server';
-import { startSandbox, type Sandbox } from '../sandbox/server';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { developmentCredentials: sandboxCredentials });
   const secrets = resolveSecrets(config);
 
   let sandbox: Sandbox | undefined;
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   if (config.upstreamUrls) {
     urls = config.upstreamUrls;
   } else {
-    sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1' });
+    sandbox = await startEmbeddedSandbox(config.sandboxPort);
     urls = { kigo: sandbox.baseUrls.kigo, klipApi: sandbox.baseUrls.klipApi, klipA2a: sandbox.baseUrls.klipA2a, xoxoday: sandbox.baseUrls.xoxoday };
   }
 

@@ -14,22 +14,25 @@ import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { authPlugin } from './auth/plugin';
 import { TokenVerifier } from './auth/tokens';
 import type { Config, UpstreamsConfig } from './config';
 import { createContext, type Context } from './context';
+import type { CoreServices } from './core';
 import { UpstreamHttp } from './datasources/http';
+import { REJECTION_HOOKS } from './datasources/rejections';
 import { startDomains } from './domains';
 import type { ResolvedSecrets } from './generated-secrets';
 import { healthRoutes } from './health';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
-import { operationPlugin } from './observability/operation-plugin';
+import { operationPlugin } from './operation/apollo-plugin';
+import { authenticate } from './operation/operation-gate';
+import { OperationLog } from './operation/operation-log';
 import { createCoordination } from './pubsub';
 import { buildAppSchema } from './schema/build';
 import { CursorCodec } from './schema/cursor';
 import { formatError } from './format-error';
-import type { AppServices, CoreServices } from './services';
+import type { AppServices } from './services';
 import { openStore } from './store';
 import { attachWebSocket } from './ws';
 
@@ -58,100 +61,119 @@ export interface Gateway {
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, upstreams, secrets } = options;
   const logger = createLogger(config.logLevel, options.logDestination);
-  const metrics = new Metrics();
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    postgresSchema: options.postgresSchema,
-    encryptionKey: secrets.storeEncryptionKey,
-  });
-  const coordination = await createCoordination(config.redisUrl, options.redisNamespace);
-  const upstreamClients = new Map<string, UpstreamHttp>();
-  const core: CoreServices = {
-    config,
-    upstreams,
-    store,
-    coordination,
-    metrics,
-    logger,
-    verifier: new TokenVerifier({ ...config.auth, jwtSecret: secrets.jwtSecret }),
-    http: (provider, baseUrl) => {
-      let client = upstreamClients.get(baseUrl);
-      if (!client) {
-        client = new UpstreamHttp({ provider, baseUrl, timeoutMs: config.upstreamTimeoutMs, retries: config.upstreamRetries, breaker: config.breaker, metrics });
-        upstreamClients.set(baseUrl, client);
-      }
-      return client;
-    },
-    cursors: new CursorCodec(secrets.storeEncryptionKey),
-    readiness: [],
-    details: {},
+  // Everything opened so far, closed in reverse order if start-up fails half-way (a port in use, say).
+  const opened: Array<() => Promise<void>> = [];
+  const closeOpened = async (): Promise<void> => {
+    for (const close of opened.reverse()) await close().catch((err: unknown) => logger.error({ err }, 'close after failed start failed'));
   };
-  const { domains, stops: stopDomains } = startDomains(core);
-  const services: AppServices = { ...core, ...domains };
-
-  const schema = await buildAppSchema(coordination.pubsub);
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
-  const ws = attachWebSocket(httpServer, schema, services);
-
-  const apollo = new ApolloServer<Context>({
-    schema,
-    csrfPrevention: true,
-    // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would re-raise the signal after stopping.
-    stopOnTerminationSignals: false,
-    introspection: true,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: formatError(config.production),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Closes graphql-ws sockets when Apollo drains, so both transports stop together.
-      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
-      config.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, headers: options.sandboxHeaders }),
-      authPlugin(),
-      operationPlugin(metrics, logger),
-    ],
-  });
-  await apollo.start();
-
-  app.use(healthRoutes(services));
-  app.use(
-    '/graphql',
-    cors<cors.CorsRequest>(),
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const header = req.headers.authorization;
-        if (header === undefined) return createContext(services, null);
-        try {
-          return createContext(services, await services.verifier.verifyAuthorization(header));
-        } catch (err) {
-          return createContext(services, null, err as never);
-        }
-      },
-    }),
-  );
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
-  const { address, port } = httpServer.address() as AddressInfo;
-  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> =>
-    (stopping ??= (async () => {
-      await apollo.stop();
-      for (const stopDomain of stopDomains.reverse()) await stopDomain().catch((err) => logger.error({ err }, 'domain stop failed'));
+  try {
+    const metrics = new Metrics({ maxOperationNames: config.metricsMaxOperationNames });
+    const store = await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      postgresSchema: options.postgresSchema,
+      encryptionKey: secrets.storeEncryptionKey,
+    });
+    opened.push(() => store.close());
+    const coordination = await createCoordination(config.redisUrl, options.redisNamespace);
+    opened.push(() => coordination.close());
+    const upstreamClients = new Map<string, UpstreamHttp>();
+    opened.push(async () => {
       await Promise.all([...upstreamClients.values()].map((client) => client.close()));
-      await coordination.close();
-      await store.close();
-      logger.info('stopped');
-    })());
+    });
+    const core: CoreServices = {
+      config,
+      upstreams,
+      store,
+      coordination,
+      metrics,
+      logger,
+      verifier: new TokenVerifier({ ...config.auth, jwtSecret: secrets.jwtSecret }),
+      http: (provider, baseUrl) => {
+        let client = upstreamClients.get(baseUrl);
+        if (!client) {
+          client = new UpstreamHttp({
+            provider,
+            baseUrl,
+            timeoutMs: config.upstreamTimeoutMs,
+            retries: config.upstreamRetries,
+            breaker: config.breaker,
+            metrics,
+            rejectionOf: REJECTION_HOOKS[provider],
+          });
+          upstreamClients.set(baseUrl, client);
+        }
+        return client;
+      },
+      cursors: new CursorCodec(secrets.storeEncryptionKey),
+    };
+    const domains = startDomains(core);
+    opened.push(() => domains.stop());
+    const services: AppServices = { ...core, ...domains.services };
+    const operationLog = new OperationLog(metrics, logger);
 
-  return { url, services, logger, stop };
+    const schema = await buildAppSchema(coordination.pubsub);
+    const app = express();
+    app.disable('x-powered-by');
+    const httpServer = http.createServer(app);
+    const ws = attachWebSocket(httpServer, schema, services, operationLog);
+    opened.push(() => ws.dispose());
+
+    const apollo = new ApolloServer<Context>({
+      schema,
+      csrfPrevention: true,
+      // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would re-raise the signal after stopping.
+      stopOnTerminationSignals: false,
+      introspection: true,
+      includeStacktraceInErrorResponses: !config.production,
+      formatError: formatError(config.production),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        // Closes graphql-ws sockets when Apollo drains, so both transports stop together.
+        { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+        config.production
+          ? ApolloServerPluginLandingPageDisabled()
+          : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, headers: options.sandboxHeaders }),
+        operationPlugin(operationLog),
+      ],
+    });
+    await apollo.start();
+    opened.push(() => apollo.stop());
+
+    app.use(healthRoutes({ services, readiness: domains.readiness, details: domains.details }));
+    app.use(
+      '/graphql',
+      cors<cors.CorsRequest>(),
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const auth = await authenticate(services.verifier, req.headers.authorization);
+          return createContext(services, auth.viewer, auth.error);
+        },
+      }),
+    );
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const { address, port } = httpServer.address() as AddressInfo;
+    const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+    let stopping: Promise<void> | undefined;
+    const stop = (): Promise<void> =>
+      (stopping ??= (async () => {
+        await apollo.stop();
+        await domains.stop();
+        await Promise.all([...upstreamClients.values()].map((client) => client.close()));
+        await coordination.close();
+        await store.close();
+        logger.info('stopped');
+      })());
+
+    return { url, services, logger, stop };
+  } catch (err) {
+    await closeOpened();
+    throw err;
+  }
 }

@@ -1,27 +1,33 @@
 /**
  * graphql-ws on the same path as HTTP. The token comes in `connection_init` (`{authorization:
- * "Bearer …"}`); a missing or bad one closes the socket with 4403 (CloseCode.Forbidden), and a socket
- * whose token expires while open is closed the same way at that moment, so a subscription never
- * outlives its authorisation.
+ * "Bearer …"}`) and is checked by the same operation gate as HTTP; a missing or bad one closes the
+ * socket with 4403 (CloseCode.Forbidden), and a socket whose token expires while open is closed the
+ * same way at that moment, so a subscription never outlives its authorisation. Each operation is
+ * logged and counted by the same OperationLog as HTTP operations.
  */
 import type http from 'node:http';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { ViewerIdentity } from './auth/tokens';
 import { createContext } from './context';
+import { unauthenticated } from './errors';
+import { authenticate } from './operation/operation-gate';
+import type { OperationLog } from './operation/operation-log';
 import type { AppServices } from './services';
 
 type SocketExtra = {
   viewer: ViewerIdentity;
   expiryTimer: NodeJS.Timeout;
+  /** When each operation (by its id) started, for its duration. */
+  started: Map<string, { at: number; requestId: string }>;
 };
 
 /** setTimeout's limit; a token living longer is re-checked when this fires. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, services: AppServices) {
+export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, services: AppServices, operationLog: OperationLog) {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const { metrics, logger, verifier, config } = services;
 
@@ -31,14 +37,16 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
       isProd: config.production,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        let viewer: ViewerIdentity;
-        try {
-          viewer = await verifier.verifyAuthorization(typeof raw === 'string' ? raw : undefined);
-        } catch (err) {
-          logger.info({ outcome: 'UNAUTHENTICATED', reason: err instanceof Error ? err.message : 'invalid' }, 'websocket rejected');
+        const auth = await authenticate(verifier, typeof raw === 'string' ? raw : undefined);
+        // A socket is for subscriptions only, which all need a viewer: no anonymous introspection here.
+        const refusal = auth.error ?? (auth.viewer ? undefined : unauthenticated());
+        if (refusal || !auth.viewer) {
+          logger.info({ outcome: 'UNAUTHENTICATED', reason: refusal?.message ?? 'invalid' }, 'websocket rejected');
           return false;
         }
+        const viewer = auth.viewer;
         ctx.extra.viewer = viewer;
+        ctx.extra.started = new Map();
         if (viewer.expiresAt !== undefined) {
           const closeAtExpiry = (): void => {
             const remaining = viewer.expiresAt! - Date.now();
@@ -59,24 +67,50 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
         // onClose runs for sockets rejected before acknowledgement too; only count acknowledged ones.
         if (ctx.acknowledged) metrics.websocketConnections.dec();
       },
-      context: (ctx) => createContext(services, ctx.extra.viewer ?? null),
-      onOperation: (ctx, _id, payload) => {
-        logger.info({ viewer: ctx.extra.viewer?.id, operation: payload.operationName ?? 'anonymous', type: 'subscription' }, 'graphql subscription');
+      context: (ctx, id) => {
+        const context = createContext(services, ctx.extra.viewer ?? null);
+        ctx.extra.started?.set(id, { at: performance.now(), requestId: context.scope.requestId });
+        return context;
       },
-      onError: (_ctx, _id, _payload, errors) => {
-        for (const err of errors) {
-          if (!(err instanceof GraphQLError) || !err.extensions?.code) logger.error({ err }, 'subscription error');
-        }
+      onOperation: (ctx, id, payload, _args, result) => {
+        // A subscription that started is counted once, as it starts; one refused at subscribe time carries its errors.
+        const errors = isResult(result) ? result.errors : undefined;
+        record(ctx.extra, id, payload.operationName, errors);
+      },
+      onError: (ctx, id, payload, errors) => {
+        operationLog.unexpected(ctx.extra.started?.get(id)?.requestId ?? id, errors);
+        record(ctx.extra, id, payload.operationName, errors);
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.started?.delete(id);
       },
     },
     wsServer,
   );
 
+  function record(extra: Partial<SocketExtra>, id: string, name: string | null | undefined, errors: ExecutionResult['errors']): void {
+    const started = extra.started?.get(id);
+    operationLog.record({
+      requestId: started?.requestId ?? id,
+      viewer: extra.viewer?.id,
+      name,
+      type: 'subscription',
+      transport: 'ws',
+      durationMs: started ? performance.now() - started.at : 0,
+      errors,
+    });
+  }
+
+  let disposing: Promise<void> | undefined;
   return {
     wsServer,
-    /** Closes every socket (1001 Going Away) and the server. */
-    async dispose(): Promise<void> {
-      await disposable.dispose();
+    /** Closes every socket (1001 Going Away) and the server; safe to call more than once. */
+    dispose(): Promise<void> {
+      return (disposing ??= Promise.resolve(disposable.dispose()));
     },
   };
+}
+
+function isResult(value: unknown): value is ExecutionResult {
+  return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);
 }

@@ -6,15 +6,19 @@
  */
 import DataLoader from 'dataloader';
 import type { ViewerIdentity } from '../auth/tokens';
-import type { Context } from '../context';
-import { notFound } from '../errors';
-import { KlipA2aInputError, KlipA2aUnknownKeyError, type KlipA2aClient } from '../datasources/klip/a2a-client';
+import type { KlipA2aClient } from '../datasources/klip/a2a-client';
+import type { KlipRejectionKind } from '../datasources/klip/klip-rejections';
+import { rejectionKind, type UpstreamRejection } from '../datasources/rejection';
+import { Provider, notFound } from '../errors';
 import type { Logger } from '../observability/logger';
+import { backgroundScope, type OperationScope } from '../scope';
+import type { LinkStore } from '../store/link-store';
 import { App2AppStatus, isTerminal } from '../schema/app2app.enums';
 import type { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
 import { PrepareApp2AppPayload } from '../schema/app2app-prepare.payload';
 import { App2AppRequest } from '../schema/app2app-request.type';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
+import { toObservation } from './app2app-mapper';
 import { toSnapshot, type App2AppObservation, type App2AppRecord } from './app2app-record';
 import type { App2AppPollers, PollOutcome } from './app2app-pollers';
 import type { App2AppRequestStore } from './app2app-request-store';
@@ -31,6 +35,7 @@ const EXPIRY_GRACE_MS = 5_000;
 export interface App2AppServiceDeps {
   client: KlipA2aClient;
   requests: App2AppRequestStore;
+  links: LinkStore;
   fanOut: App2AppFanOut;
   pollers: App2AppPollers;
   logger: Logger;
@@ -41,17 +46,18 @@ export interface App2AppServiceDeps {
 export class App2AppService {
   constructor(private readonly deps: App2AppServiceDeps) {}
 
-  async prepare(viewer: ViewerIdentity, input: PrepareApp2AppInput): Promise<PrepareApp2AppPayload> {
+  async prepare(scope: OperationScope, viewer: ViewerIdentity, input: PrepareApp2AppInput): Promise<PrepareApp2AppPayload> {
     const checked = validatePrepareInput(input, this.deps.bappName);
     if (!checked.ok) return PrepareApp2AppPayload.of(null, checked.userErrors, input.clientMutationId);
     let prepared;
     try {
-      prepared = await this.deps.client.prepare(checked.body);
+      prepared = await this.deps.client.prepare(scope, checked.body);
     } catch (err) {
-      if (!(err instanceof KlipA2aInputError)) throw err;
+      if (rejectionKind<KlipRejectionKind>(err, Provider.KLIP) !== 'invalid-input') throw err;
+      const named = (err as UpstreamRejection).fields.map((f) => f.path).filter((path) => path !== '');
       // Our checks should have caught it; Klip's words stay in the log, the person gets the field.
-      this.deps.logger.warn({ fields: err.fields, type: input.type }, 'Klip refused an App2App prepare the gateway accepted');
-      const fields = err.fields.length > 0 ? err.fields : [''];
+      this.deps.logger.warn({ fields: named, type: input.type }, 'Klip refused an App2App prepare the gateway accepted');
+      const fields = named.length > 0 ? named : [''];
       const userErrors = fields.map((f) => UserError.of(UserErrorCode.INVALID_INPUT, 'Klip refused this value', inputFieldOf(f)));
       return PrepareApp2AppPayload.of(null, userErrors, input.clientMutationId);
     }
@@ -71,22 +77,36 @@ export class App2AppService {
    * The request as its owner sees it, or null for anyone else and for unknown keys. A live request is
    * read from Klip once per operation; a terminal one is served from the store.
    */
-  async visibleTo(ctx: Context, viewer: ViewerIdentity, requestKey: string): Promise<App2AppRecord | null> {
-    const stored = await ctx
+  async visibleTo(scope: OperationScope, requestKey: string): Promise<App2AppRecord | null> {
+    const viewer = scope.viewer;
+    if (!viewer) return null;
+    const stored = await scope
       .loader('app2app:stored', () => new DataLoader<string, App2AppRecord | undefined>((keys) => this.deps.requests.findMany(keys)))
       .load(requestKey);
     if (!stored || stored.ownerId !== viewer.id) return null;
     if (isTerminal(stored.status)) return stored;
-    const current = await ctx
+    const current = await scope
       .loader(
         'app2app:current',
         () =>
-          new DataLoader<App2AppRecord, App2AppRecord | undefined, string>((records) => settleEach(records, (record) => this.refresh(record)), {
+          new DataLoader<App2AppRecord, App2AppRecord | undefined, string>((records) => settleEach(records, (record) => this.refresh(scope, record)), {
             cacheKeyFn: (record) => record.requestKey,
           }),
       )
       .load(stored);
     return current ?? stored;
+  }
+
+  /** node(id)/nodes(ids): the viewer's own requests, null for anyone else's and unknown keys. */
+  async nodes(scope: OperationScope, keys: readonly string[]): Promise<Array<App2AppRequest | null>> {
+    const records = await Promise.all(keys.map((key) => this.visibleTo(scope, key)));
+    return records.map((record) => (record ? App2AppRequest.of(record) : null));
+  }
+
+  /** The Klaytn address `sub` linked by a completed AUTH request, read once per operation. */
+  async klaytnAddress(scope: OperationScope, sub: string): Promise<string | null> {
+    const loader = scope.loader('app2app:linkedAddress', () => new DataLoader<string, string | null>((subs) => Promise.all(subs.map(async (s) => (await this.deps.links.addressOf(s)) ?? null))));
+    return loader.load(sub);
   }
 
   /** The owner's event stream; NOT_FOUND for anyone else and for unknown keys. */
@@ -114,25 +134,25 @@ export class App2AppService {
       this.deps.fanOut.publish(toSnapshot(stored));
       return 'done';
     }
-    const record = await this.refresh(stored);
+    const record = await this.refresh(backgroundScope('app2app-poll'), stored);
     return !record || isTerminal(record.status) ? 'done' : 'live';
   }
 
   /** Reads a live request's state at Klip, records it, and publishes it when it changed. */
-  private async refresh(stored: App2AppRecord): Promise<App2AppRecord | undefined> {
-    const { record, changed } = await this.deps.requests.observe(stored.requestKey, await this.observeUpstream(stored));
+  private async refresh(scope: OperationScope, stored: App2AppRecord): Promise<App2AppRecord | undefined> {
+    const { record, changed } = await this.deps.requests.observe(stored.requestKey, await this.observeUpstream(scope, stored));
     if (record && changed) this.deps.fanOut.publish(toSnapshot(record));
     return record;
   }
 
-  private async observeUpstream(stored: App2AppRecord): Promise<App2AppObservation> {
+  private async observeUpstream(scope: OperationScope, stored: App2AppRecord): Promise<App2AppObservation> {
     if (Date.now() >= stored.expiresAt.getTime() + EXPIRY_GRACE_MS) {
       return { status: App2AppStatus.EXPIRED, expiresAt: stored.expiresAt, error: { code: 'expired', message: 'The request expired before it was completed' } };
     }
     try {
-      return await this.deps.client.result(stored.requestKey);
+      return toObservation(await this.deps.client.result(scope, stored.requestKey));
     } catch (err) {
-      if (!(err instanceof KlipA2aUnknownKeyError)) throw err;
+      if (rejectionKind<KlipRejectionKind>(err, Provider.KLIP) !== 'unknown-request-key') throw err;
       // Klip forgot the key (or never had it): nothing more will happen to this request.
       return { status: App2AppStatus.ERROR, expiresAt: stored.expiresAt, error: { code: 'unknown_request_key', message: 'Klip no longer knows this request' } };
     }

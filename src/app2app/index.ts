@@ -4,9 +4,9 @@
  * `app2app_active_pollers` gauge, and in /readyz details with what could leak: watched keys, pending
  * poll timers, open subscriptions (fan-out listeners) and pubsub topics.
  */
+import type { CoreServices, DomainModule } from '../core';
 import { KlipA2aClient } from '../datasources/klip/a2a-client';
 import { Provider } from '../errors';
-import type { CoreServices } from '../services';
 import { App2AppFanOut } from './app2app-fan-out';
 import { App2AppPollers, type PollOutcome } from './app2app-pollers';
 import { App2AppRequestStore } from './app2app-request-store';
@@ -15,7 +15,7 @@ import { App2AppService } from './app2app-service';
 /** What the person sees in the Klip wallet as the requesting app when the input names none. */
 export const DEFAULT_BAPP_NAME = 'RewardGraph';
 
-export function startApp2App(core: CoreServices): { service: App2AppService; stop(): Promise<void> } {
+export function start(core: CoreServices): DomainModule<App2AppService> {
   const { config, metrics, logger } = core;
   const client = new KlipA2aClient(core.http(Provider.KLIP, core.upstreams.klipA2a));
   const fanOut = new App2AppFanOut(core.coordination.pubsub);
@@ -29,6 +29,7 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
   const service: App2AppService = new App2AppService({
     client,
     requests: new App2AppRequestStore(core.store.db),
+    links: core.store.links,
     fanOut,
     pollers,
     logger,
@@ -36,16 +37,19 @@ export function startApp2App(core: CoreServices): { service: App2AppService; sto
   });
 
   metrics.observedGauge('app2app_active_pollers', 'App2App request keys this instance is polling', () => pollers.activePollers);
-  core.details.app2appActivePollers = () => pollers.activePollers;
-  core.details.app2appWatchedKeys = () => pollers.watchedKeys;
-  core.details.app2appPollTimers = () => pollers.pendingTimers;
-  core.details.app2appSubscriptions = () => fanOut.listenerCount;
-  core.details.app2appTopics = () => fanOut.topicCount;
-
   return {
     service,
+    details: {
+      app2appActivePollers: () => pollers.activePollers,
+      app2appWatchedKeys: () => pollers.watchedKeys,
+      app2appPollTimers: () => pollers.pendingTimers,
+      app2appSubscriptions: () => fanOut.listenerCount,
+      app2appTopics: () => fanOut.topicCount,
+    },
     async stop() {
       await pollers.stop();
     },
   };
 }
+
+export type { App2AppService } from './app2app-service';

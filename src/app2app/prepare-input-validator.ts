@@ -6,7 +6,7 @@
  * than dropped, so a client that set it by mistake learns so instead of signing something else.
  */
 import type { WirePrepareBody } from '../datasources/klip/a2a-wire';
-import { wireType } from '../datasources/klip/a2a-wire';
+import { wireType } from './app2app-mapper';
 import { App2AppType } from '../schema/app2app.enums';
 import type { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
 import { UserError, UserErrorCode } from '../schema/user-error.type';

@@ -7,10 +7,12 @@
  * without the PIN), never a userError.
  */
 import { createHash } from 'node:crypto';
+import type { KlipRejectionKind } from '../datasources/klip/klip-rejections';
+import type { MintBody } from '../datasources/klip/partner-wire';
+import { rejectionKind, type UpstreamRejection } from '../datasources/rejection';
 import { ErrorCode, Provider, UpstreamError } from '../errors';
 import type { MintCardInput } from '../schema/card.input';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
-import { KlipErrorCode, type KlipRejection, type MintBody } from '../datasources/klip/partner-wire';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 /** Klip's limits (per mint call). */
@@ -63,29 +65,35 @@ export function mintFingerprint(body: MintBody): string {
 }
 
 /**
- * Klip's refusal of a mint as userErrors, or a thrown UpstreamError when the fault is the gateway's
- * configuration (PIN, contract) or not something the person can fix.
+ * Klip's refusal of a mint as userErrors; undefined when `err` is not a refusal. Throws an UpstreamError
+ * when the fault is the gateway's configuration (PIN, contract) or not something the person can fix.
  */
-export function mintRefusal(rejection: KlipRejection): UserError[] {
-  switch (rejection.code) {
-    case KlipErrorCode.MintLimitExceeded:
+export function mintRefusal(err: unknown): UserError[] | undefined {
+  const kind = rejectionKind<KlipRejectionKind>(err, Provider.KLIP);
+  if (kind === undefined) return undefined;
+  const rejection = err as UpstreamRejection;
+  switch (kind) {
+    case 'mint-limit-exceeded':
       return [UserError.of(UserErrorCode.QUANTITY_TOO_LARGE, 'Minting this many cards would exceed the partner’s mint limit', ['input', 'toAddresses'])];
-    case KlipErrorCode.InvalidRequest:
-    case KlipErrorCode.InvalidAddress: {
-      const errors = (rejection.message ?? '').split('; ').map(fieldProblem);
+    case 'invalid-input': {
+      const errors = rejection.fields.map(({ path, problem }) => fieldProblem(path, problem));
       if (errors.length > 0 && errors.every((e): e is UserError => e !== undefined)) return errors;
       break;
     }
-    case KlipErrorCode.InvalidPin:
+    case 'pin-rejected':
       throw new UpstreamError(Provider.KLIP, ErrorCode.UPSTREAM_UNAVAILABLE, 'Klip refused the gateway’s card PIN (check KLIP_CARD_PIN)', rejection.status);
-    case KlipErrorCode.ContractNotOwned:
+    case 'contract-not-owned':
       throw new UpstreamError(Provider.KLIP, ErrorCode.UPSTREAM_UNAVAILABLE, 'Klip says the configured card contract is not the partner’s (check KLIP_CARD_CONTRACT)', rejection.status);
+    case 'token-rejected':
+    case 'login-refused':
+      return undefined;
   }
   throw new UpstreamError(
     Provider.KLIP,
     ErrorCode.UPSTREAM_UNAVAILABLE,
-    `Klip rejected the mint (HTTP ${rejection.status}${rejection.code !== undefined ? `, code ${rejection.code}` : ''})`,
+    `Klip rejected the mint (HTTP ${rejection.status}${rejection.upstreamCode !== undefined ? `, code ${rejection.upstreamCode}` : ''})`,
     rejection.status,
+    rejection.upstreamCode,
   );
 }
 
@@ -101,14 +109,11 @@ const WIRE_FIELDS: Record<string, string> = {
   value: 'value',
 };
 
-/** `to_address[1]: must be …` → a userError at ["input", "toAddresses", "1"]; undefined for a field we don't expose. */
-function fieldProblem(part: string): UserError | undefined {
-  const colon = part.indexOf(': ');
-  if (colon <= 0) return undefined;
-  const path = part.slice(0, colon).match(/[^.[\]]+/g) ?? [];
+/** `to_address[1]` + `must be …` → a userError at ["input", "toAddresses", "1"]; undefined for a field we don't expose. */
+function fieldProblem(wirePath: string, problem: string): UserError | undefined {
+  const path = wirePath.match(/[^.[\]]+/g) ?? [];
   const field = path.map((p) => (/^\d+$/.test(p) ? p : WIRE_FIELDS[p]));
   if (field.length === 0 || field.some((f) => f === undefined)) return undefined;
-  const problem = part.slice(colon + 2);
   return UserError.of(UserErrorCode.INVALID_INPUT, problem.charAt(0).toUpperCase() + problem.slice(1), ['input', ...(field as string[])]);
 }
 

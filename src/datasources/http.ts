@@ -6,9 +6,10 @@
  *   alone for a while and calls fail fast with UPSTREAM_UNAVAILABLE;
  * - metrics by provider, route template and status;
  * - error mapping: network failure, 5xx or open breaker → UPSTREAM_UNAVAILABLE, timeout →
- *   UPSTREAM_TIMEOUT, 429 → RATE_LIMITED, all with `provider`. Other 4xx answers are thrown as
- *   UpstreamStatusError for the upstream's own client to map (it knows what 409 means there); one that
- *   no client maps surfaces as UPSTREAM_UNAVAILABLE without the upstream body.
+ *   UPSTREAM_TIMEOUT, 429 → RATE_LIMITED, all with `provider`. Other 4xx answers go through the
+ *   provider's `rejectionOf` hook once and are thrown as an UpstreamRejection with a `kind` (see
+ *   rejection.ts); one that nobody handles surfaces as UPSTREAM_UNAVAILABLE without the upstream body.
+ * - every call belongs to an operation (`request.scope`): its signal aborts the call.
  */
 import {
   BrokenCircuitError,
@@ -18,8 +19,11 @@ import {
   type CircuitBreakerPolicy,
 } from 'cockatiel';
 import { Agent, interceptors, type Dispatcher } from 'undici';
+import type { z } from 'zod';
 import { ErrorCode, PROVIDER_NAMES, UpstreamError, type Provider } from '../errors';
 import type { Metrics } from '../observability/metrics';
+import type { OperationScope } from '../scope';
+import { UpstreamRejection, type RejectionOf } from './rejection';
 
 export interface UpstreamHttpOptions {
   provider: Provider;
@@ -29,11 +33,15 @@ export interface UpstreamHttpOptions {
   retries: number;
   breaker: { failures: number; halfOpenMs: number };
   metrics: Metrics;
+  /** Names what a 4xx answer means for this provider (rejection.ts). */
+  rejectionOf?: RejectionOf;
   /** For tests: a dispatcher such as undici's MockAgent instead of a real Agent. */
   dispatcher?: Dispatcher;
 }
 
 export interface UpstreamRequest {
+  /** The operation this call belongs to (background work passes a background scope). */
+  scope: OperationScope;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path below the base URL, already filled in: `/wallet/tokens/tok_1`. */
   path: string;
@@ -48,19 +56,6 @@ export interface UpstreamResponse<T> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: T;
-}
-
-/** A 4xx answer, for the upstream's client to interpret. The body stays in memory: never log it. */
-export class UpstreamStatusError extends UpstreamError {
-  constructor(
-    provider: Provider,
-    status: number,
-    readonly body: unknown,
-    readonly route: string,
-  ) {
-    super(provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[provider]} rejected the request (HTTP ${status})`, status);
-    this.name = 'UpstreamStatusError';
-  }
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -98,17 +93,26 @@ export class UpstreamHttp {
       }),
     );
     this.breaker = circuitBreaker(
-      handleWhen((err) => err instanceof UpstreamError && !(err instanceof UpstreamStatusError) && err.code !== ErrorCode.RATE_LIMITED),
+      handleWhen((err) => err instanceof UpstreamError && !(err instanceof UpstreamRejection) && err.code !== ErrorCode.RATE_LIMITED),
       { halfOpenAfter: options.breaker.halfOpenMs, breaker: new ConsecutiveBreaker(options.breaker.failures) },
     );
   }
 
-  /** Sends a request and parses JSON; 2xx returns the body, anything else throws (see file header). */
-  async json<T>(request: UpstreamRequest): Promise<T> {
-    return (await this.send<T>(request)).body;
+  /**
+   * Sends a request; a 2xx answer's JSON body is checked against `schema` (the wire shape) and returned
+   * as parsed, anything else throws (see file header). A body that does not fit is the upstream's
+   * fault: UPSTREAM_UNAVAILABLE naming the route only (zod's issues may quote secrets from the body).
+   */
+  async json<S extends z.ZodType>(request: UpstreamRequest, schema: S): Promise<z.output<S>> {
+    const { body } = await this.send<unknown>(request);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[this.provider]} answered ${request.method} ${request.route} in an unexpected shape`);
+    }
+    return parsed.data;
   }
 
-  /** Like `json`, but returns status and headers too (e.g. for a 302). */
+  /** The raw answer with status and headers, its body unchecked (e.g. for a 302); 4xx/5xx throw as in `json`. */
   async send<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
     try {
       return await this.breaker.execute(() => this.once<T>(request));
@@ -142,7 +146,8 @@ export class UpstreamHttp {
     }
     const started = performance.now();
     // The overall budget, across retries: undici's own timeouts bound each attempt.
-    const signal = AbortSignal.timeout(this.options.timeoutMs * (request.method === 'GET' ? this.options.retries + 1 : 1));
+    const budget = AbortSignal.timeout(this.options.timeoutMs * (request.method === 'GET' ? this.options.retries + 1 : 1));
+    const signal = AbortSignal.any([request.scope.signal, budget]);
     let response: Dispatcher.ResponseData;
     try {
       response = await this.dispatcher.request({
@@ -176,7 +181,10 @@ export class UpstreamHttp {
     if (status === 429) {
       throw new UpstreamError(this.provider, ErrorCode.RATE_LIMITED, `${PROVIDER_NAMES[this.provider]} is rate limiting the gateway; retry later`, status);
     }
-    if (status >= 400) throw new UpstreamStatusError(this.provider, status, parsed, request.route);
+    if (status >= 400) {
+      const rejection = this.options.rejectionOf?.({ status, body: parsed, method: request.method, route: request.route });
+      throw new UpstreamRejection(this.provider, status, request.route, rejection);
+    }
     return { status, headers: response.headers, body: parsed as T };
   }
 

@@ -1,12 +1,23 @@
 /**
  * Prometheus metrics (prom-client), one registry per server so tests can run several in one process.
- * Labels are bounded: GraphQL operation names as sent (anonymous ones as `anonymous`), upstream routes
- * as templates (`GET /wallet/tokens/:id`), never ids.
+ * Labels are bounded: GraphQL operation names as sent (anonymous ones as `anonymous`) up to
+ * `maxOperationNames` distinct names, then `other` (clients choose names: unbounded labels would grow
+ * the registry without limit); upstream routes as templates (`GET /wallet/tokens/:id`), never ids.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+export interface MetricsOptions {
+  /** Distinct client operation names kept as labels; later ones count as `other`. @default 100 */
+  maxOperationNames?: number;
+}
+
+/** The label of operations whose names came after the first `maxOperationNames`. */
+export const OTHER_OPERATIONS = 'other';
+
 export class Metrics {
   readonly registry = new Registry();
+  private readonly operationNames = new Set<string>();
+  private readonly maxOperationNames: number;
 
   readonly operations = new Counter({
     name: 'graphql_operations_total',
@@ -44,8 +55,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(options: MetricsOptions = {}) {
+    this.maxOperationNames = options.maxOperationNames ?? 100;
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The `operation` label for a client's operation name: itself while names are few, else `other`. */
+  operationLabel(name: string): string {
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= this.maxOperationNames) return OTHER_OPERATIONS;
+    this.operationNames.add(name);
+    return name;
   }
 
   /** A gauge read when scraped, for state owned elsewhere (e.g. active App2App pollers). */

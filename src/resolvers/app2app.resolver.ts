@@ -10,13 +10,14 @@ import { App2AppRequest } from '../schema/app2app-request.type';
 export class App2AppResolver {
   @Mutation(() => PrepareApp2AppPayload)
   prepareApp2App(@Arg('input', () => PrepareApp2AppInput) input: PrepareApp2AppInput, @Ctx() ctx: Context): Promise<PrepareApp2AppPayload> {
-    return ctx.services.app2app.prepare(requireViewer(ctx), input);
+    return ctx.services.app2app.prepare(ctx.scope, requireViewer(ctx), input);
   }
 
   @Query(() => App2AppRequest, { name: 'app2appRequest', nullable: true })
   async app2appRequestQuery(@Arg('requestKey', () => String) requestKey: string, @Ctx() ctx: Context): Promise<App2AppRequest | null> {
-    const record = await ctx.services.app2app.visibleTo(ctx, requireViewer(ctx), requestKey);
-    return record ? App2AppRequest.of(record) : null;
+    requireViewer(ctx);
+    const [request] = await ctx.services.app2app.nodes(ctx.scope, [requestKey]);
+    return request ?? null;
   }
 
   @Subscription(() => App2AppRequest, {
@@ -32,8 +33,8 @@ export class App2AppResolver {
     @Arg('requestKey', () => String) _requestKey: string,
     @Ctx() ctx: Context,
   ): App2AppRequest {
-    // Each event is resolved on its own: loaders from an earlier event would serve stale data.
-    ctx.resetLoaders();
+    // Each event is resolved in a scope of its own: loaders from an earlier event would serve stale data.
+    ctx.nextEvent();
     return App2AppRequest.of(record);
   }
 }

@@ -11,12 +11,11 @@ export class CardResolver {
   @Query(() => CardConnection, { description: 'Cards minted by the partner (Klip Card Minting API). Admin only.' })
   partnerCards(@Args(() => CardConnectionArgs) args: CardConnectionArgs, @Ctx() ctx: Context): Promise<CardConnection> {
     requireAdmin(ctx);
-    return ctx.services.klipCards.partnerCards(ctx, args);
+    return ctx.services.cards.partnerCards(ctx.scope, args);
   }
 
   @Mutation(() => MintCardPayload, { description: 'Admin only.' })
   mintCard(@Arg('input', () => MintCardInput) input: MintCardInput, @Ctx() ctx: Context): Promise<MintCardPayload> {
-    const viewer = requireAdmin(ctx);
-    return ctx.services.klipCards.mint(ctx, viewer.id, input);
+    return ctx.services.cards.mint(ctx.scope, requireAdmin(ctx).id, input);
   }
 }

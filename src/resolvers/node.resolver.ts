@@ -32,6 +32,6 @@ function loadNode(ctx: Context, id: string): Promise<Node | null> {
   const load = NODE_LOADERS[typeName];
   if (!load) return Promise.resolve(null);
   // One batch per type: repeated ids in one request are loaded once.
-  const loader = ctx.loader(`node:${typeName}`, () => new DataLoader<string, Node | null>((keys) => load(ctx, keys)));
-  return loader.load(key);
+  const { scope, services } = ctx;
+  return scope.loader(`node:${typeName}`, () => new DataLoader<string, Node | null>((keys) => load(services, scope, keys))).load(key);
 }

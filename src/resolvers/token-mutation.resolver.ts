@@ -8,16 +8,16 @@ import { CancelTokenSharePayload, ClaimTokenPayload, ShareTokenPayload } from '.
 export class TokenMutationResolver {
   @Mutation(() => ShareTokenPayload)
   shareToken(@Arg('input', () => ShareTokenInput) input: ShareTokenInput, @Ctx() ctx: Context): Promise<ShareTokenPayload> {
-    return ctx.services.kigo.shareToken(ctx, requireViewer(ctx).id, input);
+    return ctx.services.tokens.shareToken(ctx.scope, requireViewer(ctx).id, input);
   }
 
   @Mutation(() => CancelTokenSharePayload)
   cancelTokenShare(@Arg('input', () => CancelTokenShareInput) input: CancelTokenShareInput, @Ctx() ctx: Context): Promise<CancelTokenSharePayload> {
-    return ctx.services.kigo.cancelTokenShare(ctx, requireViewer(ctx).id, input);
+    return ctx.services.tokens.cancelTokenShare(ctx.scope, requireViewer(ctx).id, input);
   }
 
   @Mutation(() => ClaimTokenPayload)
   claimToken(@Arg('input', () => ClaimTokenInput) input: ClaimTokenInput, @Ctx() ctx: Context): Promise<ClaimTokenPayload> {
-    return ctx.services.kigo.claimToken(ctx, requireViewer(ctx).id, input);
+    return ctx.services.tokens.claimToken(ctx.scope, requireViewer(ctx).id, input);
   }
 }

@@ -10,7 +10,7 @@ export class ViewerTokensResolver {
   @FieldResolver(() => TokenConnection)
   tokens(@Root() _viewer: Viewer, @Args(() => TokensArgs) args: TokensArgs, @Ctx() ctx: Context): Promise<TokenConnection> {
     // The wallet of whoever is asking: a Viewer object is only ever the asking viewer's own.
-    return ctx.services.kigo.tokens(ctx, requireViewer(ctx).id, args);
+    return ctx.services.tokens.tokens(ctx.scope, requireViewer(ctx).id, args);
   }
 }
 
@@ -18,6 +18,6 @@ export class ViewerTokensResolver {
 export class TokenResolver {
   @Query(() => Token, { nullable: true, description: 'What a claim code would give, without claiming it.' })
   claimPreview(@Arg('claimCode', () => String) claimCode: string, @Ctx() ctx: Context): Promise<Token | null> {
-    return ctx.services.kigo.claimPreview(requireViewer(ctx).id, claimCode);
+    return ctx.services.tokens.claimPreview(ctx.scope, requireViewer(ctx).id, claimCode);
   }
 }

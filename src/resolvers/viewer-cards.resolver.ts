@@ -10,6 +10,6 @@ export class ViewerCardsResolver {
   @FieldResolver(() => CardConnection, { description: "Cards held by klaytnAddress in the partner's card contract; empty until an address is linked." })
   cards(@Root() viewer: Viewer, @Args(() => CardConnectionArgs) args: CardConnectionArgs, @Ctx() ctx: Context): Promise<CardConnection> {
     requireViewer(ctx);
-    return ctx.services.klipCards.viewerCards(ctx, viewer.sub, args);
+    return ctx.services.cards.viewerCards(ctx.scope, viewer.sub, args);
   }
 }

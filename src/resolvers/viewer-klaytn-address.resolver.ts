@@ -5,7 +5,7 @@ import { Viewer } from '../schema/viewer.type';
 @Resolver(() => Viewer)
 export class ViewerKlaytnAddressResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The Klaytn address linked by a completed App2App AUTH request.' })
-  async klaytnAddress(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<string | null> {
-    return (await ctx.services.store.links.addressOf(viewer.sub)) ?? null;
+  klaytnAddress(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<string | null> {
+    return ctx.services.app2app.klaytnAddress(ctx.scope, viewer.sub);
   }
 }

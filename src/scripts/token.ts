@@ -1,6 +1,7 @@
 /* `npm run token -- <sub> [--admin] [--expires 12h]`: prints a viewer JWT for the configured secret. */
 import { signViewerToken } from '../auth/tokens';
 import { ConfigError, loadConfig } from '../config';
+import { sandboxCredentials } from '../dev/embedded-sandbox';
 import { resolveSecrets } from '../generated-secrets';
 
 async function main(argv: string[]): Promise<void> {
@@ -13,7 +14,7 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write('usage: npm run token -- <sub> [--admin] [--expires 12h]\n');
     process.exit(2);
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { developmentCredentials: sandboxCredentials });
   // A configured secret is used as it is; only a development default is read (or made) in DATA_DIR.
   const jwtSecret = config.auth.jwtSecret ?? (config.auth.jwksUrl ? undefined : resolveSecrets(config).jwtSecret);
   if (!jwtSecret) {

@@ -1,26 +1,21 @@
 /**
- * The Xoxoday domain's process-wide services: the shared client of XOXODAY_BASE_URL, the company token
- * manager, the Rewards API client, the catalog and the orders. Registers the `xoxoday` /readyz check
- * (a dead grant needs an operator) and its details (grant state, catalog sync time).
+ * The vouchers domain (Xoxoday): the shared client of XOXODAY_BASE_URL, the company grant, the Rewards
+ * API client, the catalog, the orders and the VoucherService that resolvers call. /readyz reports a
+ * grant known to be dead (an operator must authorize again) and, in details, the grant state and the
+ * catalog sync time.
  */
-import { Provider } from '../errors';
-import type { CoreServices } from '../services';
-import { VoucherCatalogStore } from './catalog-store';
+import type { CoreServices, DomainModule } from '../core';
 import { CompanyTokenManager } from '../datasources/xoxoday/company-token';
 import { XoxodayOAuthClient } from '../datasources/xoxoday/oauth-client';
-import { VoucherOrderStore } from './order-store';
 import { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
+import { Provider } from '../errors';
 import { VoucherCatalog } from './voucher-catalog';
+import { VoucherCatalogStore } from './voucher-catalog-store';
+import { VoucherOrderStore } from './voucher-order-store';
 import { VoucherOrders } from './voucher-orders';
+import { VoucherService } from './voucher-service';
 
-export interface XoxodayServices {
-  tokens: CompanyTokenManager;
-  rewards: XoxodayRewardsClient;
-  catalog: VoucherCatalog;
-  orders: VoucherOrders;
-}
-
-export function startXoxoday(core: CoreServices): XoxodayServices {
+export function start(core: CoreServices): DomainModule<VoucherService> {
   const { config, upstreams, store, coordination, logger } = core;
   const credentials = upstreams.credentials.xoxoday;
   const http = core.http(Provider.XOXODAY, upstreams.xoxoday);
@@ -37,7 +32,11 @@ export function startXoxoday(core: CoreServices): XoxodayServices {
   const catalog = new VoucherCatalog({ rewards, store: new VoucherCatalogStore(store.db), locks: coordination.locks, logger: log, ttlSeconds: config.voucherCatalogTtlSeconds });
   const orders = new VoucherOrders({ rewards, catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
 
-  core.readiness.push({ name: 'xoxoday', check: () => tokens.readiness() });
-  core.details.xoxoday = () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() });
-  return { tokens, rewards, catalog, orders };
+  return {
+    service: new VoucherService(catalog, orders, core.cursors),
+    readiness: [{ name: 'xoxoday', check: () => tokens.readiness() }],
+    details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() }) },
+  };
 }
+
+export type { VoucherService } from './voucher-service';

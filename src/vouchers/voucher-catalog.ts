@@ -13,13 +13,14 @@
  */
 import type { Logger } from '../observability/logger';
 import type { LockManager } from '../pubsub';
+import { backgroundScope, type OperationScope } from '../scope';
 import { UpstreamError } from '../errors';
 import type { Voucher } from '../schema/voucher.type';
-import type { VoucherCatalogStore } from './catalog-store';
+import type { VoucherCatalogStore } from './voucher-catalog-store';
 import { XoxodayGrantError } from '../datasources/xoxoday/grant-error';
 import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import type { VoucherPredicate } from './voucher-filter';
-import { recordOf, voucherOf, type VoucherRecord } from './voucher-record';
+import { recordOf, voucherOf, type VoucherRecord } from './voucher-mapper';
 import type { WireProduct } from '../datasources/xoxoday/wire';
 
 export interface VoucherCatalogOptions {
@@ -64,7 +65,7 @@ export class VoucherCatalog {
   }
 
   /** One voucher or null per id, in order. */
-  async byIds(ids: readonly string[]): Promise<Array<Voucher | null>> {
+  async byIds(scope: OperationScope, ids: readonly string[]): Promise<Array<Voucher | null>> {
     const found = new Map<string, VoucherRecord | null>();
     const fresh = await this.freshSnapshot();
     if (fresh) {
@@ -75,7 +76,7 @@ export class VoucherCatalog {
       const missing = wanted.filter((id) => !found.has(id));
       for (let i = 0; i < missing.length; i += PAGE_SIZE) {
         const chunk = missing.slice(i, i + PAGE_SIZE);
-        const products = await this.options.rewards.getVouchers({ includeProducts: chunk.join(','), limit: chunk.length, page: 1 });
+        const products = await this.options.rewards.getVouchers(scope, { includeProducts: chunk.join(','), limit: chunk.length, page: 1 });
         const fetched = new Map<string, VoucherRecord | null>(chunk.map((id) => [id, null]));
         for (const record of this.normalise(products)) if (fetched.has(record.productId)) fetched.set(record.productId, record);
         await this.options.store.saveProducts(fetched, this.now());
@@ -135,10 +136,12 @@ export class VoucherCatalog {
     );
   }
 
+  /** One sync serves every operation waiting for the catalog: it belongs to none of them. */
   private async sync(): Promise<Snapshot> {
     const byId = new Map<string, VoucherRecord>();
+    const scope = backgroundScope('xoxoday-catalog-sync');
     for (let page = 1; page <= MAX_SYNC_PAGES; page += 1) {
-      const products = await this.options.rewards.getVouchers({ page, limit: PAGE_SIZE });
+      const products = await this.options.rewards.getVouchers(scope, { page, limit: PAGE_SIZE });
       for (const record of this.normalise(products)) if (!byId.has(record.productId)) byId.set(record.productId, record);
       if (products.length < PAGE_SIZE) break;
       if (page === MAX_SYNC_PAGES) this.options.logger.warn({ pages: page }, 'voucher catalog sync stopped at its page cap');

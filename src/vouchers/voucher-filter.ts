@@ -11,7 +11,7 @@
 import { badUserInput } from '../errors';
 import { VoucherValueType } from '../schema/voucher.type';
 import type { VoucherFilter } from '../schema/voucher.input';
-import type { VoucherRecord } from './voucher-record';
+import type { VoucherRecord } from './voucher-mapper';
 
 export type VoucherPredicate = (record: VoucherRecord) => boolean;
 

@@ -13,20 +13,21 @@
  *   appear once Xoxoday delivers; the placing call shows placeOrder's own answer.
  */
 import { createHash } from 'node:crypto';
-import { rateLimited } from '../errors';
+import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
+import { Provider } from '../errors';
+import { runIdempotent } from '../idempotency';
 import type { Logger } from '../observability/logger';
 import { keyOfGlobalId } from '../schema/global-id';
 import { Money } from '../schema/money.type';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
 import { VoucherDeliveryStatus, type VoucherOrder } from '../schema/voucher-order.type';
 import type { PlaceVoucherOrderInput } from '../schema/voucher.input';
-import { IdempotencyInProgressError, IdempotencyKeyReusedError } from '../store';
+import type { OperationScope } from '../scope';
 import type { IdempotencyStore } from '../store/idempotency-store';
 import { decimalAmount, parseDenomination } from './money';
-import type { VoucherOrderRecord, VoucherOrderStore } from './order-store';
-import { RewardsApiError, type XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import type { VoucherCatalog } from './voucher-catalog';
-import { codesOf, deliveryStatusOf, orderStatusOf, recordFromWire, userErrorOf, voucherOrderOf } from './voucher-order-mapping';
+import { codesOf, deliveryStatusOf, orderStatusOf, recordFromWire, userErrorOf, voucherOrderOf } from './voucher-order-mapper';
+import type { VoucherOrderRecord, VoucherOrderStore } from './voucher-order-store';
 
 export interface VoucherOrdersOptions {
   rewards: XoxodayRewardsClient;
@@ -60,15 +61,22 @@ export function poNumberOf(viewerId: string, idempotencyKey: string): string {
   return `rg-${createHash('sha256').update(JSON.stringify([viewerId, idempotencyKey])).digest('hex').slice(0, 32)}`;
 }
 
+const KEY_REUSE = {
+  mutation: 'placeVoucherOrder',
+  keyField: 'idempotencyKey',
+  requestNoun: 'order (voucher, denomination or quantity)',
+  provider: Provider.XOXODAY,
+} as const;
+
 function keyReused(): UserError {
-  const message = 'This idempotencyKey was already used for a different order (voucher, denomination or quantity); use a new key for a new order';
+  const message = `This idempotencyKey was already used for a different ${KEY_REUSE.requestNoun}; use a new one`;
   return UserError.of(UserErrorCode.INVALID_INPUT, message, ['input', 'idempotencyKey']);
 }
 
 export class VoucherOrders {
   constructor(private readonly options: VoucherOrdersOptions) {}
 
-  async place(viewerId: string, input: PlaceVoucherOrderInput): Promise<PlaceOrderResult> {
+  async place(scope: OperationScope, viewerId: string, input: PlaceVoucherOrderInput): Promise<PlaceOrderResult> {
     const checked = checkInput(input);
     if ('userErrors' in checked) return { order: null, userErrors: checked.userErrors };
     const { request, key } = checked;
@@ -78,24 +86,28 @@ export class VoucherOrders {
     let placedNow: VoucherOrderRecord | undefined;
     let placed: { orderId: string };
     try {
-      placed = await this.options.idempotency.run(
-        'xoxoday:placeOrder',
-        poNumber,
+      const result = await runIdempotent(
+        this.options.idempotency,
+        {
+          scope: 'xoxoday:placeOrder',
+          key: poNumber,
+          // Kept from the first attempt on, even one that failed: after a lost answer Xoxoday returns the
+          // first order for this poNumber, which must not be recorded as an order for another request.
+          fingerprint: JSON.stringify([request.productId, request.denomination, request.quantity]),
+        },
+        KEY_REUSE,
         async () => {
           // Recorded by an earlier run whose idempotency record was lost: answer from the store.
           const recorded = await this.options.orders.byPoNumber(viewerId, poNumber);
           if (recorded) return { orderId: recorded.orderId };
-          placedNow = await this.purchase(viewerId, poNumber, request);
+          placedNow = await this.purchase(scope, viewerId, poNumber, request);
           return { orderId: placedNow.orderId };
         },
-        // Kept from the first attempt on, even one that failed: after a lost answer Xoxoday returns the
-        // first order for this poNumber, which must not be recorded as an order for another request.
-        JSON.stringify([request.productId, request.denomination, request.quantity]),
       );
+      if (!result.ok) return { order: null, userErrors: [result.userError] };
+      placed = result.value;
     } catch (err) {
       if (err instanceof OrderRefused) return { order: null, userErrors: [err.userError] };
-      if (err instanceof IdempotencyKeyReusedError) return { order: null, userErrors: [keyReused()] };
-      if (err instanceof IdempotencyInProgressError) throw rateLimited('An order with this idempotencyKey is still being placed; retry shortly', 1);
       throw err;
     }
     if (placedNow) return { order: voucherOrderOf(placedNow), userErrors: [] };
@@ -105,20 +117,20 @@ export class VoucherOrders {
     if (record.productId !== request.productId || record.denomination !== request.denomination || record.quantity !== request.quantity) {
       return { order: null, userErrors: [keyReused()] };
     }
-    const [fresh] = await this.refreshPending([record]);
+    const [fresh] = await this.refreshPending(scope, [record]);
     return { order: voucherOrderOf(fresh!), userErrors: [] };
   }
 
   /** The viewer's orders, newest first; `limit + 1` are read so the caller knows whether more follow. */
-  async list(viewerId: string, offset: number, limit: number): Promise<VoucherOrder[]> {
+  async list(scope: OperationScope, viewerId: string, offset: number, limit: number): Promise<VoucherOrder[]> {
     const records = await this.options.orders.list(viewerId, offset, limit);
-    return (await this.refreshPending(records)).map(voucherOrderOf);
+    return (await this.refreshPending(scope, records)).map(voucherOrderOf);
   }
 
   /** The viewer's orders by order id, null for ids that are not the viewer's. */
-  async byIds(viewerId: string, orderIds: readonly string[]): Promise<Array<VoucherOrder | null>> {
+  async byIds(scope: OperationScope, viewerId: string, orderIds: readonly string[]): Promise<Array<VoucherOrder | null>> {
     const found = await this.options.orders.byOrderIds(viewerId, orderIds);
-    const fresh = new Map((await this.refreshPending([...found.values()])).map((r) => [r.orderId, r]));
+    const fresh = new Map((await this.refreshPending(scope, [...found.values()])).map((r) => [r.orderId, r]));
     return orderIds.map((id) => {
       const record = fresh.get(id);
       return record ? voucherOrderOf(record) : null;
@@ -126,20 +138,20 @@ export class VoucherOrders {
   }
 
   /** The company balance orders are paid from. */
-  async balance(): Promise<Money> {
-    const balance = await this.options.rewards.getBalance();
+  async balance(scope: OperationScope): Promise<Money> {
+    const balance = await this.options.rewards.getBalance(scope);
     return Money.of(decimalAmount(balance.value), balance.currency);
   }
 
   /** Buys the order and records it with its owner; run once per poNumber (IdempotencyStore). */
-  private async purchase(ownerId: string, poNumber: string, request: OrderRequest): Promise<VoucherOrderRecord> {
-    const [voucher] = await this.options.catalog.byIds([request.productId]);
+  private async purchase(scope: OperationScope, ownerId: string, poNumber: string, request: OrderRequest): Promise<VoucherOrderRecord> {
+    const [voucher] = await this.options.catalog.byIds(scope, [request.productId]);
     if (!voucher) throw new OrderRefused(UserError.of(UserErrorCode.INVALID_INPUT, 'No such voucher in the Xoxoday catalog', ['input', 'voucherId']));
     let wire;
     try {
-      wire = await this.options.rewards.placeOrder({ productId: request.productId, quantity: request.quantity, denomination: Number(request.denomination), poNumber });
+      wire = await this.options.rewards.placeOrder(scope, { productId: request.productId, quantity: request.quantity, denomination: Number(request.denomination), poNumber });
     } catch (err) {
-      const userError = err instanceof RewardsApiError ? userErrorOf(err, request) : undefined;
+      const userError = userErrorOf(err, request);
       if (userError) throw new OrderRefused(userError);
       throw err;
     }
@@ -151,12 +163,12 @@ export class VoucherOrders {
   }
 
   /** Asks Xoxoday about orders still waiting for delivery; a failure leaves them as they were. */
-  private async refreshPending(records: VoucherOrderRecord[]): Promise<VoucherOrderRecord[]> {
+  private async refreshPending(scope: OperationScope, records: VoucherOrderRecord[]): Promise<VoucherOrderRecord[]> {
     return Promise.all(
       records.map(async (record) => {
         if (record.deliveryStatus !== VoucherDeliveryStatus.PENDING) return record;
         try {
-          const wire = await this.options.rewards.getOrderDetails(record.orderId);
+          const wire = await this.options.rewards.getOrderDetails(scope, record.orderId);
           const next: VoucherOrderRecord = { ...record, status: orderStatusOf(wire.orderStatus), deliveryStatus: deliveryStatusOf(wire.deliveryStatus), codes: codesOf(wire) };
           if (next.deliveryStatus !== record.deliveryStatus || next.status !== record.status) await this.options.orders.updateDelivery(next);
           return next;

@@ -19,11 +19,11 @@ export const ADMIN = { sub: 'ops', admin: true } as const;
  */
 export async function freshKlip(stack: Stack): Promise<void> {
   await stack.control('POST', '/_sandbox/reset');
-  stack.gateway.services.klipCards.clearPageCache();
+  stack.gateway.services.cards.clearPageCache();
   const warm = await stack.gql('{ partnerCards(first: 1) { nodes { id } } }', undefined, ADMIN);
   if (warm.errors) throw new Error(`warm-up failed: ${JSON.stringify(warm.errors)}`);
   // The sandbox's cards are back to the seed: pages cached before the reset may hold cards since minted.
-  stack.gateway.services.klipCards.clearPageCache();
+  stack.gateway.services.cards.clearPageCache();
   await stack.control('DELETE', '/_sandbox/stats');
 }
 

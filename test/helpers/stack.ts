@@ -18,6 +18,10 @@ import { resolveSecrets } from '../../src/generated-secrets';
 import { startGateway, type Gateway } from '../../src/server';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { testDatabaseUrl, testRedisUrl, testSchemaName } from './services';
+import { sandboxCredentials } from '../../src/dev/embedded-sandbox';
+
+/** The embedded sandbox's credentials as development defaults, as main.ts wires them. */
+const DEV = { developmentCredentials: sandboxCredentials };
 
 export interface StackOptions {
   /** Extra or overriding environment for the gateway's config. */
@@ -89,7 +93,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...(redis ? { REDIS_URL: testRedisUrl() } : {}),
     ...options.env,
   };
-  const config = loadConfig(env);
+  const config = loadConfig(env, DEV);
   const secrets = resolveSecrets(config);
   const lines: string[] = [];
   const logDestination = new Writable({

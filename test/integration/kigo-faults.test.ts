@@ -87,10 +87,30 @@ describe('with Kigo refusing connections', () => {
   });
   afterAll(() => refused.stop());
 
-  it('answers UPSTREAM_UNAVAILABLE and reports Kigo not ready', async () => {
+  it('answers UPSTREAM_UNAVAILABLE and stays ready: an outage is not the instance’s to report (metrics and the breaker show it)', async () => {
+    expectUpstreamError(await refused.gql(WalletTokensDocument, {}, { sub: 'alice' }), 'UPSTREAM_UNAVAILABLE');
+    const ready = await fetch(`${refused.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { checks: unknown }).checks).toMatchObject({ kigo: 'ok', store: 'ok' });
+  });
+});
+
+describe('partner credentials Kigo refuses', () => {
+  let refused: Stack;
+  beforeAll(async () => {
+    refused = await startStack({ env: { ...production, KIGO_API_KEY: 'not-the-sandbox-key' } });
+  });
+  afterAll(() => refused.stop());
+
+  it('are reported by /readyz once Kigo refused them, without the key, and /readyz itself never calls Kigo', async () => {
+    const before = await fetch(`${refused.baseUrl}/readyz`);
+    expect(before.status).toBe(200);
+    expect(refused.sandbox.stats.count('POST /kigo/api/v1/auth/partner')).toBe(0);
     expectUpstreamError(await refused.gql(WalletTokensDocument, {}, { sub: 'alice' }), 'UPSTREAM_UNAVAILABLE');
     const ready = await fetch(`${refused.baseUrl}/readyz`);
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { checks: unknown }).checks).toMatchObject({ kigo: 'Kigo is unreachable', store: 'ok' });
+    const body = await ready.text();
+    expect(JSON.parse(body).checks.kigo).toMatch(/Kigo refused the gateway's partner credentials/);
+    expect(body).not.toContain('not-the-sandbox-key');
   });
 });

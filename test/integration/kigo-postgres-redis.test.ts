@@ -3,7 +3,9 @@ import { testSchemaName } from '../helpers/services';
 import os from 'node:os';
 import { startSandbox } from '../../sandbox/server';
 import { UpstreamHttp } from '../../src/datasources/http';
+import { KigoAuthClient } from '../../src/datasources/kigo/kigo-auth';
 import { KigoClient } from '../../src/datasources/kigo/kigo-client';
+import { createScope } from '../../src/scope';
 import { KigoSessions } from '../../src/datasources/kigo/kigo-sessions';
 import { Provider } from '../../src/errors';
 import { Metrics } from '../../src/observability/metrics';
@@ -72,13 +74,13 @@ it('opens one user session when two gateway instances, sharing Postgres and Redi
         throw err;
       });
       const http = new UpstreamHttp({ provider: Provider.KIGO, baseUrl: sandbox.baseUrls.kigo, timeoutMs: 3_000, retries: 0, breaker: { failures: 100, halfOpenMs: 1_000 }, metrics: new Metrics() });
-      const client = new KigoClient(http, sandbox.credentials.kigo);
-      instances.push({ store, coordination, http, client, sessions: new KigoSessions({ client, store: store.credentials, locks: coordination.locks }) });
+      const sessions = new KigoSessions({ client: new KigoAuthClient(http, sandbox.credentials.kigo), store: store.credentials, locks: coordination.locks });
+      instances.push({ store, coordination, http, client: new KigoClient(http, sessions), sessions });
     }
     const pages = await Promise.all(
       Array.from({ length: 20 }, (_, i) => {
-        const { sessions, client } = instances[i % 2]!;
-        return sessions.asUser('alice', (access) => client.listTokens(access, { offset: 0, limit: 1 }));
+        const { client } = instances[i % 2]!;
+        return client.listTokens(createScope({ viewer: null }), 'alice', { offset: 0, limit: 1 });
       }),
     );
     expect(pages.map((p) => p.total)).toEqual(Array.from({ length: 20 }, () => 26));

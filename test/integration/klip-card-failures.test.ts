@@ -48,7 +48,7 @@ describe('Klip failures', () => {
 
   it('answers BAD_USER_INPUT on `after` when Klip no longer accepts the page cursor inside it', async () => {
     const first = (await stack.gql(PartnerCardsDocument, { first: 100 }, ADMIN)).data.partnerCards;
-    stack.gateway.services.klipCards.clearPageCache();
+    stack.gateway.services.cards.clearPageCache();
     await fault({ method: 'GET', path: '/wallet/bapp$', status: 400, body: { code: 40001, message: 'cursor: is not a next_cursor issued for this listing' }, times: 1 });
     const res = await stack.gql(PartnerCardsDocument, { first: 5, after: first.edges[99].cursor }, ADMIN);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

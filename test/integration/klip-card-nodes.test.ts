@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createContext } from '../../src/context';
+import { createScope } from '../../src/scope';
 import { toGlobalId } from '../../src/schema/global-id';
 import { Card } from '../../src/schema/card.type';
 import { CardNodeDocument, CardNodesDocument } from '../generated/graphql';
@@ -66,10 +66,10 @@ it("shows a viewer only the cards their linked address holds", async () => {
 });
 
 it('serves node loads from the cards a listing already fetched in the same request', async () => {
-  const ctx = createContext(stack.gateway.services, { id: 'ops', roles: ['admin'], isAdmin: true });
-  const { klipCards } = stack.gateway.services;
-  const listed = await klipCards.partnerCards(ctx, { first: 10 });
-  const loaded = await klipCards.nodes(ctx, [Card.nodeKey(CONTRACT, '3'), Card.nodeKey(CONTRACT, '10')]);
+  const scope = createScope({ viewer: { id: 'ops', roles: ['admin'], isAdmin: true } });
+  const { cards } = stack.gateway.services;
+  const listed = await cards.partnerCards(scope, { first: 10 });
+  const loaded = await cards.nodes(scope, [Card.nodeKey(CONTRACT, '3'), Card.nodeKey(CONTRACT, '10')]);
   expect(loaded).toEqual([listed.nodes[2], listed.nodes[9]]);
   expect(stack.sandbox.stats.count(BAPP)).toBe(1);
   expect(stack.sandbox.stats.count(CARD_INFO)).toBe(0);

@@ -1,5 +1,9 @@
 import { ConfigError, loadConfig } from '../../src/config';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
+import { sandboxCredentials } from '../../src/dev/embedded-sandbox';
+
+/** The embedded sandbox's credentials as development defaults, as main.ts wires them. */
+const DEV = { developmentCredentials: sandboxCredentials };
 
 const urls = {
   KIGO_BASE_URL: 'https://api.kigo.example/api/v1',
@@ -27,7 +31,7 @@ const productionEnv = {
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadConfig(env, DEV);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -37,7 +41,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('defaults to the embedded sandbox on 127.0.0.1:4000 in development', () => {
-    const config = loadConfig({});
+    const config = loadConfig({}, DEV);
     expect(config).toMatchObject({ env: 'development', host: '127.0.0.1', port: 4000, production: false, upstreamUrls: undefined });
     expect(config.upstreamCredentials.kigo.apiKey).toBe(SANDBOX_CREDENTIALS.kigo.apiKey);
     expect(config.upstreamCredentials.xoxoday.refreshToken).toBeUndefined();
@@ -69,7 +73,7 @@ describe('loadConfig', () => {
   });
 
   it('uses configured URLs and, outside production, the sandbox credentials for what is unset', () => {
-    const config = loadConfig({ ...urls, KIGO_API_KEY: 'mine' });
+    const config = loadConfig({ ...urls, KIGO_API_KEY: 'mine' }, DEV);
     expect(config.upstreamUrls).toEqual({ kigo: urls.KIGO_BASE_URL, klipApi: urls.KLIP_API_URL, klipA2a: urls.KLIP_A2A_URL, xoxoday: urls.XOXODAY_BASE_URL });
     expect(config.upstreamCredentials.kigo).toEqual({ apiKey: 'mine', partnerId: SANDBOX_CREDENTIALS.kigo.partnerId });
   });
@@ -84,13 +88,13 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    const config = loadConfig(productionEnv);
+    const config = loadConfig(productionEnv, DEV);
     expect(config.production).toBe(true);
     expect(config.upstreamCredentials.xoxoday.refreshToken).toBe('refresh');
   });
 
   it('accepts a JWKS URL instead of a secret in production', () => {
     const { AUTH_JWT_SECRET: _secret, ...rest } = productionEnv;
-    expect(loadConfig({ ...rest, AUTH_JWKS_URL: 'https://id.example/.well-known/jwks.json' }).auth.jwksUrl).toBeDefined();
+    expect(loadConfig({ ...rest, AUTH_JWKS_URL: 'https://id.example/.well-known/jwks.json' }, DEV).auth.jwksUrl).toBeDefined();
   });
 });

@@ -1,21 +1,37 @@
 import 'reflect-metadata';
 import { MockAgent } from 'undici';
 import { UpstreamHttp } from '../../src/datasources/http';
-import { KigoClient, KigoRejection, isKigoAuthFailure } from '../../src/datasources/kigo/kigo-client';
+import { KigoClient } from '../../src/datasources/kigo/kigo-client';
+import { kigoRejectionOf } from '../../src/datasources/kigo/kigo-rejections';
+import { isKigoAuthFailure, type KigoSessions } from '../../src/datasources/kigo/kigo-sessions';
+import { UpstreamRejection } from '../../src/datasources/rejection';
 import { Provider } from '../../src/errors';
 import { Metrics } from '../../src/observability/metrics';
+import { createScope } from '../../src/scope';
 
-/* How KigoClient reads Kigo's answers: expected rejections, auth failures, anything else. */
+/* How Kigo's answers are read: expected rejections by kind, auth failures, anything else. */
 
 const ORIGIN = 'https://kigo.test';
+const scope = createScope({ viewer: null });
 let agent: MockAgent;
 let client: KigoClient;
 
 beforeEach(() => {
   agent = new MockAgent();
   agent.disableNetConnect();
-  const http = new UpstreamHttp({ provider: Provider.KIGO, baseUrl: `${ORIGIN}/v1`, timeoutMs: 1_000, retries: 0, breaker: { failures: 100, halfOpenMs: 1_000 }, metrics: new Metrics(), dispatcher: agent });
-  client = new KigoClient(http, { apiKey: 'key', partnerId: 'partner' });
+  const http = new UpstreamHttp({
+    provider: Provider.KIGO,
+    baseUrl: `${ORIGIN}/v1`,
+    timeoutMs: 1_000,
+    retries: 0,
+    breaker: { failures: 100, halfOpenMs: 1_000 },
+    metrics: new Metrics(),
+    dispatcher: agent,
+    rejectionOf: kigoRejectionOf,
+  });
+  // Sessions are KigoSessions' job (its own tests): here every call runs with the access token kua_1.
+  const sessions = { asUser: (_sub: string, call: (access: string) => Promise<unknown>) => call('kua_1') } as unknown as KigoSessions;
+  client = new KigoClient(http, sessions);
 });
 afterEach(() => agent.close());
 
@@ -23,36 +39,38 @@ const reply = (method: string, path: string, status: number, body: unknown) => a
 const error = (code: string, message = 'upstream says SECRETCODE123') => ({ error: { code, message } });
 
 it.each([
-  ['token_already_shared', 409],
-  ['token_not_shareable', 409],
-  ['token_not_found', 404],
-] as const)('turns %s (HTTP %i) into a KigoRejection', async (code, status) => {
+  ['token_already_shared', 409, 'token-already-shared'],
+  ['token_not_shareable', 409, 'token-not-shareable'],
+  ['token_not_found', 404, 'token-not-found'],
+] as const)('names %s (HTTP %i) as the rejection %s', async (code, status, kind) => {
   reply('POST', '/v1/wallet/tokens/tok_1/share', status, error(code));
-  await expect(client.shareToken('kua_1', 'tok_1')).rejects.toEqual(new KigoRejection(code));
+  const err = await client.shareToken(scope, 'alice', 'tok_1').catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(UpstreamRejection);
+  expect(err).toMatchObject({ kind, upstreamCode: code, status });
 });
 
-it('sends the claim code URL-encoded and maps claim_code_invalid without repeating the upstream message', async () => {
+it('sends the claim code URL-encoded and names claim_code_invalid without repeating the upstream message', async () => {
   reply('POST', '/v1/claims/AB%20CD', 404, error('claim_code_invalid'));
-  const err = await client.claim('kua_1', 'AB CD').catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(KigoRejection);
+  const err = await client.claim(scope, 'alice', 'AB CD').catch((e: unknown) => e);
+  expect(err).toMatchObject({ kind: 'claim-code-invalid' });
   expect((err as Error).message).not.toContain('SECRETCODE123');
 });
 
 it('leaves a 401 for the session layer, and an unknown 4xx code as an upstream failure without the body', async () => {
   reply('GET', '/v1/wallet/tokens/tok_1', 401, error('token_expired'));
-  const expired = await client.getToken('kua_1', 'tok_1').catch((e: unknown) => e);
+  const expired = await client.getToken(scope, 'alice', 'tok_1').catch((e: unknown) => e);
   expect(isKigoAuthFailure(expired)).toBe(true);
 
   reply('GET', '/v1/wallet/tokens/tok_1', 404, error('something_new'));
-  const unknown = await client.getToken('kua_1', 'tok_1').catch((e: unknown) => e);
-  expect(unknown).not.toBeInstanceOf(KigoRejection);
+  const unknown = await client.getToken(scope, 'alice', 'tok_1').catch((e: unknown) => e);
+  expect(unknown).toMatchObject({ kind: 'unrecognized' });
   expect(unknown).toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KIGO' } });
   expect(JSON.stringify((unknown as { extensions: unknown }).extensions)).not.toContain('SECRETCODE123');
 });
 
 it('rejects an answer of an unexpected shape with an upstream error naming the route only', async () => {
   reply('POST', '/v1/wallet/tokens/tok_1/share', 200, { claim_code: 'SECRETCODE123', token: { token_id: 'tok_1' } });
-  const err = (await client.shareToken('kua_1', 'tok_1').catch((e: unknown) => e)) as Error & { extensions: Record<string, unknown> };
+  const err = (await client.shareToken(scope, 'alice', 'tok_1').catch((e: unknown) => e)) as Error & { extensions: Record<string, unknown> };
   expect(err.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'KIGO' });
   expect(err.message).toBe('Kigo answered POST /wallet/tokens/:tokenId/share in an unexpected shape');
 });
@@ -62,5 +80,5 @@ it('asks for a filtered page with offset and limit', async () => {
     .get(ORIGIN)
     .intercept({ method: 'GET', path: '/v1/wallet/tokens', query: { offset: '20', limit: '10', status: 'share_pending' }, headers: { authorization: 'Bearer kua_1' } })
     .reply(200, { data: [], total: 0, offset: 20, limit: 10 });
-  expect(await client.listTokens('kua_1', { offset: 20, limit: 10, status: 'share_pending' })).toEqual({ data: [], total: 0, offset: 20, limit: 10 });
+  expect(await client.listTokens(scope, 'alice', { offset: 20, limit: 10, status: 'share_pending' })).toEqual({ data: [], total: 0, offset: 20, limit: 10 });
 });

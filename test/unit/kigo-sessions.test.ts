@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { MockAgent } from 'undici';
 import { UpstreamHttp } from '../../src/datasources/http';
-import { KigoClient } from '../../src/datasources/kigo/kigo-client';
+import { KigoAuthClient } from '../../src/datasources/kigo/kigo-auth';
+import { kigoRejectionOf } from '../../src/datasources/kigo/kigo-rejections';
 import { KigoSessions } from '../../src/datasources/kigo/kigo-sessions';
 import { Provider } from '../../src/errors';
 import { Metrics } from '../../src/observability/metrics';
@@ -35,8 +36,9 @@ beforeEach(async () => {
     breaker: { failures: 100, halfOpenMs: 1_000 },
     metrics: new Metrics(),
     dispatcher: agent,
+    rejectionOf: kigoRejectionOf,
   });
-  const client = new KigoClient(http, { apiKey: 'key', partnerId: 'partner' });
+  const client = new KigoAuthClient(http, { apiKey: 'key', partnerId: 'partner' });
   sessions = new KigoSessions({ client, store: store.credentials, locks: new InProcessLocks(), renewAheadMs: 60_000, now: () => now });
 });
 afterEach(async () => {

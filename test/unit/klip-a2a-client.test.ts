@@ -1,9 +1,15 @@
 /** KlipA2aClient against undici's MockAgent (no network): wire bodies, status and result mapping, error mapping. */
 import { MockAgent } from 'undici';
-import { KlipA2aClient, KlipA2aInputError, KlipA2aUnknownKeyError } from '../../src/datasources/klip/a2a-client';
+import { toObservation } from '../../src/app2app/app2app-mapper';
+import { KlipA2aClient } from '../../src/datasources/klip/a2a-client';
+import { klipRejectionOf } from '../../src/datasources/klip/klip-rejections';
 import { UpstreamHttp } from '../../src/datasources/http';
+import { UpstreamRejection } from '../../src/datasources/rejection';
 import { ErrorCode, Provider, UpstreamError } from '../../src/errors';
 import { Metrics } from '../../src/observability/metrics';
+import { createScope } from '../../src/scope';
+
+const scope = createScope({ viewer: null });
 
 const ORIGIN = 'http://a2a.klip.test';
 const KEY = '3f2b9c1e-8a8e-4b0e-9a5e-0c2c1d6b7f11';
@@ -20,6 +26,7 @@ function setup() {
     breaker: { failures: 100, halfOpenMs: 60_000 },
     metrics: new Metrics(),
     dispatcher: agent,
+    rejectionOf: klipRejectionOf,
   });
   return { pool: agent.get(ORIGIN), client: new KlipA2aClient(http) };
 }
@@ -33,21 +40,22 @@ describe('KlipA2aClient.prepare', () => {
     pool
       .intercept({ path: '/v2/a2a/prepare', method: 'POST', body: (sent) => JSON.stringify(JSON.parse(sent)) === JSON.stringify(body) })
       .reply(200, { request_key: KEY, status: 'prepared', expiration_time: EXPIRES });
-    await expect(client.prepare(body)).resolves.toEqual({ requestKey: KEY, expiresAt: new Date(EXPIRES * 1000) });
+    await expect(client.prepare(scope, body)).resolves.toEqual({ requestKey: KEY, expiresAt: new Date(EXPIRES * 1000) });
   });
 
-  it('turns a 400 field problem into KlipA2aInputError naming the wire paths', async () => {
+  it('names a 400 field problem as invalid-input with the wire paths', async () => {
     const { pool, client } = setup();
     pool.intercept({ path: '/v2/a2a/prepare', method: 'POST' }).reply(400, { code: 40004, message: 'transaction.to: must be a Klaytn address; transaction.from: must be a Klaytn address' });
-    const err = await client.prepare({ bapp: { name: 'x' }, type: 'auth' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(KlipA2aInputError);
-    expect((err as KlipA2aInputError).fields).toEqual(['transaction.to', 'transaction.from']);
+    const err = await client.prepare(scope, { bapp: { name: 'x' }, type: 'auth' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UpstreamRejection);
+    expect(err).toMatchObject({ kind: 'invalid-input', upstreamCode: '40004' });
+    expect((err as UpstreamRejection).fields.map((f) => f.path)).toEqual(['transaction.to', 'transaction.from']);
   });
 
   it('leaves a 5xx as UPSTREAM_UNAVAILABLE for KLIP', async () => {
     const { pool, client } = setup();
     pool.intercept({ path: '/v2/a2a/prepare', method: 'POST' }).reply(502, 'bad gateway');
-    const err = await client.prepare({ bapp: { name: 'x' }, type: 'auth' }).catch((e: unknown) => e);
+    const err = await client.prepare(scope, { bapp: { name: 'x' }, type: 'auth' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as UpstreamError).extensions).toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE, provider: 'KLIP' });
   });
@@ -66,18 +74,18 @@ describe('KlipA2aClient.result', () => {
   ])('maps status %s %j', async (status, extra, expected) => {
     const { pool, client } = setup();
     pool.intercept({ path: resultPath, method: 'GET' }).reply(200, { request_key: KEY, expiration_time: EXPIRES, status, ...extra });
-    await expect(client.result(KEY)).resolves.toEqual({ expiresAt: new Date(EXPIRES * 1000), ...expected });
+    expect(toObservation(await client.result(scope, KEY))).toEqual({ expiresAt: new Date(EXPIRES * 1000), ...expected });
   });
 
-  it('turns 400/40007 into KlipA2aUnknownKeyError', async () => {
+  it('names 400/40007 as unknown-request-key', async () => {
     const { pool, client } = setup();
     pool.intercept({ path: resultPath, method: 'GET' }).reply(400, { code: 40007, message: 'request_key: no such request' });
-    await expect(client.result(KEY)).rejects.toBeInstanceOf(KlipA2aUnknownKeyError);
+    await expect(client.result(scope, KEY)).rejects.toMatchObject({ kind: 'unknown-request-key' });
   });
 
-  it('refuses a status it does not know instead of guessing', async () => {
+  it('refuses a status it does not know instead of guessing: an upstream fault', async () => {
     const { pool, client } = setup();
     pool.intercept({ path: resultPath, method: 'GET' }).reply(200, { request_key: KEY, expiration_time: EXPIRES, status: 'teleported' });
-    await expect(client.result(KEY)).rejects.toThrow(/unknown App2App status "teleported"/);
+    await expect(client.result(scope, KEY)).rejects.toMatchObject({ message: 'Klip answered GET /a2a/result in an unexpected shape', extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' } });
   });
 });

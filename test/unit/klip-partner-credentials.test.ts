@@ -4,13 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { MockAgent } from 'undici';
+import { klipRejectionOf } from '../../src/datasources/klip/klip-rejections';
 import { PartnerClient } from '../../src/datasources/klip/partner-client';
 import { PARTNER_RENEW_AHEAD_MS, PARTNER_TOKEN_TTL_MS, PartnerCredentials } from '../../src/datasources/klip/partner-credentials';
 import { UpstreamHttp } from '../../src/datasources/http';
 import { Provider } from '../../src/errors';
 import { Metrics } from '../../src/observability/metrics';
 import { InProcessLocks } from '../../src/pubsub/locks';
+import { createScope } from '../../src/scope';
 import { openStore, type Store } from '../../src/store';
+
+const scope = createScope({ viewer: null });
 
 const ORIGIN = 'http://klip.test';
 const EMAIL = 'partner@example.test';
@@ -45,6 +49,7 @@ function build() {
     breaker: { failures: 100, halfOpenMs: 1000 },
     metrics: new Metrics(),
     dispatcher: agent,
+    rejectionOf: klipRejectionOf,
   });
   const credentials = new PartnerCredentials({
     http,
@@ -90,7 +95,7 @@ it('logs in with the email and the lowercase SHA-256 hex of the password, and se
   const seen: string[] = [];
   servePages(() => 't1', seen, 1);
   const { client } = build();
-  await client.bappPage('');
+  await client.bappPage(scope, '');
   expect(logins).toEqual([{ email: EMAIL, password: createHash('sha256').update(PASSWORD).digest('hex') }]);
   expect(seen).toEqual(['t1']);
 });
@@ -99,11 +104,11 @@ it('keeps the token encrypted in the store and reuses it after a restart', async
   acceptLogins(1);
   const seen: string[] = [];
   servePages(() => 't1', seen, 2);
-  await build().client.bappPage('');
+  await build().client.bappPage(scope, '');
   const row = await store.db.selectFrom('credentials').selectAll().where('provider', '=', 'klip').executeTakeFirstOrThrow();
   expect(row.value).not.toContain('accessToken');
   expect((await store.credentials.get<{ accessToken: string }>('klip', EMAIL.toLowerCase()))?.value.accessToken).toBe('t1');
-  await build().client.bappPage('');
+  await build().client.bappPage(scope, '');
   expect(logins).toHaveLength(1);
   expect(seen).toEqual(['t1', 't1']);
 });
@@ -113,12 +118,12 @@ it('renews the token an hour before its 24 hours are up, not before', async () =
   const seen: string[] = [];
   servePages(() => `t${logins.length}`, seen, 3);
   const { client } = build();
-  await client.bappPage('');
+  await client.bappPage(scope, '');
   now += PARTNER_TOKEN_TTL_MS - PARTNER_RENEW_AHEAD_MS - 60_000;
-  await client.bappPage('');
+  await client.bappPage(scope, '');
   expect(logins).toHaveLength(1);
   now += 120_000;
-  await client.bappPage('');
+  await client.bappPage(scope, '');
   expect(logins).toHaveLength(2);
   expect(seen).toEqual(['t1', 't1', 't2']);
 });
@@ -128,7 +133,7 @@ it('logs in once for many concurrent first calls', async () => {
   const seen: string[] = [];
   servePages(() => 't1', seen, 20);
   const { client } = build();
-  await Promise.all(Array.from({ length: 20 }, () => client.bappPage('')));
+  await Promise.all(Array.from({ length: 20 }, () => client.bappPage(scope, '')));
   expect(logins).toHaveLength(1);
   expect(seen).toHaveLength(20);
 });
@@ -139,15 +144,15 @@ it('on a 401 logs in again once and retries once; a second 401 is not retried ag
   let valid = 't1';
   servePages(() => valid, seen, 10);
   const { client } = build();
-  await client.bappPage('');
+  await client.bappPage(scope, '');
   valid = 't2'; // Klip expired t1 early (its clock runs ahead of ours)
-  await client.bappPage('');
+  await client.bappPage(scope, '');
   expect(seen).toEqual(['t1', 't1', 't2']);
   expect(logins).toHaveLength(2);
 
   valid = 'never';
   acceptLogins(1);
-  await expect(client.bappPage('')).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' } });
+  await expect(client.bappPage(scope, '')).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' } });
   expect(seen).toEqual(['t1', 't1', 't2', 't2', 't3']);
   expect(logins).toHaveLength(3);
 });
@@ -155,7 +160,7 @@ it('on a 401 logs in again once and retries once; a second 401 is not retried ag
 it('reports refused partner credentials as UPSTREAM_UNAVAILABLE without the password', async () => {
   agent.get(ORIGIN).intercept({ path: '/v2/partner/auth', method: 'POST' }).reply(401, { code: 40100, message: 'email or password is incorrect' });
   const { client } = build();
-  const error = (await client.bappPage('').then(
+  const error = (await client.bappPage(scope, '').then(
     () => undefined,
     (err: unknown) => err,
   )) as Error & { extensions: Record<string, unknown> };

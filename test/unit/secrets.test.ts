@@ -5,6 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config';
 import { resolveSecrets } from '../../src/generated-secrets';
 import { SecretBox } from '../../src/store/secret-box';
+import { sandboxCredentials } from '../../src/dev/embedded-sandbox';
+
+/** The embedded sandbox's credentials as development defaults, as main.ts wires them. */
+const DEV = { developmentCredentials: sandboxCredentials };
 
 describe('SecretBox (AES-256-GCM)', () => {
   const box = new SecretBox(randomBytes(32).toString('base64'));
@@ -38,8 +42,8 @@ describe('SecretBox (AES-256-GCM)', () => {
 describe('generated development secrets', () => {
   it('generates the JWT secret and store key once into DATA_DIR and reuses them', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-secrets-'));
-    const first = resolveSecrets(loadConfig({ DATA_DIR: dataDir }));
-    const second = resolveSecrets(loadConfig({ DATA_DIR: dataDir }));
+    const first = resolveSecrets(loadConfig({ DATA_DIR: dataDir }, DEV));
+    const second = resolveSecrets(loadConfig({ DATA_DIR: dataDir }, DEV));
     expect(first.jwtSecret).toHaveLength(43);
     expect(second).toEqual(first);
     const file = path.join(dataDir, 'secrets.json');
@@ -49,7 +53,7 @@ describe('generated development secrets', () => {
   it('prefers configured secrets and generates nothing for them', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-secrets-'));
     const key = randomBytes(32).toString('base64');
-    const secrets = resolveSecrets(loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 's'.repeat(32), STORE_ENCRYPTION_KEY: key }));
+    const secrets = resolveSecrets(loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 's'.repeat(32), STORE_ENCRYPTION_KEY: key }, DEV));
     expect(secrets).toEqual({ jwtSecret: 's'.repeat(32), storeEncryptionKey: key });
     expect(fs.existsSync(path.join(dataDir, 'secrets.json'))).toBe(false);
   });

@@ -8,7 +8,10 @@ import { UpstreamHttp } from '../../src/datasources/http';
 import { CompanyTokenManager, type CompanyGrant } from '../../src/datasources/xoxoday/company-token';
 import { XoxodayGrantError } from '../../src/datasources/xoxoday/grant-error';
 import { XoxodayOAuthClient } from '../../src/datasources/xoxoday/oauth-client';
-import { RewardsApiError, XoxodayRewardsClient } from '../../src/datasources/xoxoday/rewards-client';
+import { XoxodayRewardsClient } from '../../src/datasources/xoxoday/rewards-client';
+import { xoxodayRejectionOf } from '../../src/datasources/xoxoday/xoxoday-rejections';
+import { UpstreamRejection } from '../../src/datasources/rejection';
+import { createScope } from '../../src/scope';
 import { Provider } from '../../src/errors';
 import { createLogger } from '../../src/observability/logger';
 import { Metrics } from '../../src/observability/metrics';
@@ -17,6 +20,7 @@ import type { StoredCredential } from '../../src/store';
 import type { CredentialStore } from '../../src/store/credential-store';
 
 const ORIGIN = 'http://xoxoday.test';
+const scope = createScope({ viewer: null });
 const DAY = 86_400_000;
 
 /** A credential store in memory whose next `failPuts` writes throw. */
@@ -54,7 +58,7 @@ beforeEach(() => {
   agent.disableNetConnect();
   store = new FlakyCredentialStore();
   store.values.set('xoxoday:company', grant('A1', 'R1'));
-  const http = new UpstreamHttp({ provider: Provider.XOXODAY, baseUrl: `${ORIGIN}/chef`, timeoutMs: 2_000, retries: 0, breaker: { failures: 100, halfOpenMs: 1_000 }, metrics: new Metrics(), dispatcher: agent });
+  const http = new UpstreamHttp({ provider: Provider.XOXODAY, baseUrl: `${ORIGIN}/chef`, timeoutMs: 2_000, retries: 0, breaker: { failures: 100, halfOpenMs: 1_000 }, metrics: new Metrics(), dispatcher: agent, rejectionOf: xoxodayRejectionOf });
   const tokens = new CompanyTokenManager({
     oauth: new XoxodayOAuthClient(http, { clientId: 'c', clientSecret: 's', redirectUri: 'http://127.0.0.1/cb' }),
     store: store as unknown as CredentialStore,
@@ -91,7 +95,7 @@ describe('CompanyTokenManager', () => {
       return { statusCode: 200, data: balanceAnswer };
     });
 
-    await expect(rewards.getBalance()).resolves.toEqual({ value: 12.5, currency: 'USD' });
+    await expect(rewards.getBalance(scope)).resolves.toEqual({ value: 12.5, currency: 'USD' });
     expect(storedWhenUsed).toBe('R2');
     agent.assertNoPendingInterceptors();
   });
@@ -101,37 +105,37 @@ describe('CompanyTokenManager', () => {
     api('A2').reply(200, balanceAnswer);
     store.failPuts = 2;
 
-    await expect(rewards.getBalance()).resolves.toEqual({ value: 12.5, currency: 'USD' });
+    await expect(rewards.getBalance(scope)).resolves.toEqual({ value: 12.5, currency: 'USD' });
     expect(store.refreshToken()).toBe('R2');
   });
 
   it('keeps a rotated token the store refused and saves it first on the next call, without refreshing again', async () => {
     expiredA1ThenRotate();
     store.failPuts = 3;
-    await expect(rewards.getBalance()).rejects.toThrow('store unavailable');
+    await expect(rewards.getBalance(scope)).rejects.toThrow('store unavailable');
     expect(store.refreshToken()).toBe('R1');
 
     // The next call still holds A1 in memory, meets the 401 again, and saves R2 instead of refreshing R1
     // (the token endpoint answers only once: a second refresh would find no interceptor).
     api('A1').reply(401, { error: 'invalid_token' });
     api('A2').reply(200, balanceAnswer);
-    await expect(rewards.getBalance()).resolves.toEqual({ value: 12.5, currency: 'USD' });
+    await expect(rewards.getBalance(scope)).resolves.toEqual({ value: 12.5, currency: 'USD' });
     expect(store.refreshToken()).toBe('R2');
     agent.assertNoPendingInterceptors();
   });
 
   it('answers an application error without validating the token or retrying', async () => {
     api('A1').reply(404, { code: 404, errorId: 'PLE10018', errorInfo: 'Invalid denomination', error: 'denomination 7 is not available' });
-    const failure = await rewards.placeOrder({ productId: '10002', quantity: 1, denomination: 7, poNumber: 'rg-x' }).catch((err: unknown) => err);
-    expect(failure).toBeInstanceOf(RewardsApiError);
-    expect((failure as RewardsApiError).errorId).toBe('PLE10018');
+    const failure = await rewards.placeOrder(scope, { productId: '10002', quantity: 1, denomination: 7, poNumber: 'rg-x' }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(UpstreamRejection);
+    expect(failure).toMatchObject({ kind: 'invalid-denomination', upstreamCode: 'PLE10018' });
     agent.assertNoPendingInterceptors();
   });
 
   it('does not retry when Xoxoday says the token is fine: the 4xx is passed on', async () => {
     api('A1').reply(403, { message: 'forbidden' });
     pool().intercept({ path: '/chef/v1/oauth/token', method: 'GET' }).reply(200, { access_token: 'A1', token_type: 'bearer', expires_in: 100 });
-    await expect(rewards.getBalance()).rejects.toMatchObject({ status: 403 });
+    await expect(rewards.getBalance(scope)).rejects.toMatchObject({ status: 403 });
     agent.assertNoPendingInterceptors();
   });
 
@@ -140,12 +144,12 @@ describe('CompanyTokenManager', () => {
     pool().intercept({ path: '/chef/v1/oauth/token', method: 'GET' }).reply(401, { success: 0, error_message_id: 'auth.token_error' });
     pool().intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' }).reply(400, { success: 0, error_message_id: 'auth.token_error' });
 
-    const failure = await rewards.getBalance().catch((err: unknown) => err);
+    const failure = await rewards.getBalance(scope).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(XoxodayGrantError);
     expect((failure as XoxodayGrantError).extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'XOXODAY' });
     expect(store.values.get('xoxoday:company')!.value.state).toBe('revoked');
     // Dead stays dead in this process: no further call reaches Xoxoday (none is intercepted).
-    await expect(rewards.getBalance()).rejects.toBeInstanceOf(XoxodayGrantError);
+    await expect(rewards.getBalance(scope)).rejects.toBeInstanceOf(XoxodayGrantError);
   });
 
   it('takes the grant another instance rotated instead of declaring its own refresh token dead', async () => {
@@ -160,7 +164,7 @@ describe('CompanyTokenManager', () => {
       });
     api('A9').reply(200, balanceAnswer);
 
-    await expect(rewards.getBalance()).resolves.toEqual({ value: 12.5, currency: 'USD' });
+    await expect(rewards.getBalance(scope)).resolves.toEqual({ value: 12.5, currency: 'USD' });
     expect(store.refreshToken()).toBe('R9');
   });
 
@@ -169,7 +173,7 @@ describe('CompanyTokenManager', () => {
     pool().intercept({ path: '/chef/v1/oauth/token', method: 'GET' }).reply(400, { error: 'invalid_token' });
     pool().intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' }).reply(400, { error: 'invalid_grant' });
 
-    const failure = await rewards.getBalance().catch((err: unknown) => err);
+    const failure = await rewards.getBalance(scope).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(XoxodayGrantError);
     expect((failure as XoxodayGrantError).message).toMatch(/no longer accepts.*XOXODAY_REFRESH_TOKEN/s);
     expect(store.values.get('xoxoday:company')!.value.state).toBe('invalid');

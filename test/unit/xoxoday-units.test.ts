@@ -3,9 +3,13 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../../src/config';
 import { decimalAmount, parseDenomination } from '../../src/vouchers/money';
 import { compileFilter } from '../../src/vouchers/voucher-filter';
-import type { VoucherRecord } from '../../src/vouchers/voucher-record';
+import type { VoucherRecord } from '../../src/vouchers/voucher-mapper';
 import { poNumberOf } from '../../src/vouchers/voucher-orders';
 import { DeliveryType, VoucherValueType } from '../../src/schema/voucher.type';
+import { sandboxCredentials } from '../../src/dev/embedded-sandbox';
+
+/** The embedded sandbox's credentials as development defaults, as main.ts wires them. */
+const DEV = { developmentCredentials: sandboxCredentials };
 
 describe('decimalAmount', () => {
   it.each([
@@ -115,7 +119,7 @@ describe('config: XOXODAY_REFRESH_TOKEN', () => {
   it('is required in production, with how to obtain one', () => {
     let error: unknown;
     try {
-      loadConfig(production);
+      loadConfig(production, DEV);
     } catch (err) {
       error = err;
     }
@@ -126,8 +130,8 @@ describe('config: XOXODAY_REFRESH_TOKEN', () => {
   });
 
   it('is taken in production when set, and optional elsewhere (the sandbox redirect URI by default)', () => {
-    expect(loadConfig({ ...production, XOXODAY_REFRESH_TOKEN: 'r1' }).upstreamCredentials.xoxoday.refreshToken).toBe('r1');
-    const dev = loadConfig({ NODE_ENV: 'development' }).upstreamCredentials.xoxoday;
+    expect(loadConfig({ ...production, XOXODAY_REFRESH_TOKEN: 'r1' }, DEV).upstreamCredentials.xoxoday.refreshToken).toBe('r1');
+    const dev = loadConfig({ NODE_ENV: 'development' }, DEV).upstreamCredentials.xoxoday;
     expect(dev.refreshToken).toBeUndefined();
     expect(dev.redirectUri).toBe('http://127.0.0.1/xoxoday/callback');
   });

@@ -7,13 +7,17 @@
  * there is none) a new one is opened with the partner session. A 401 from Kigo renews once and
  * retries once (CredentialCache.use), so a credential Kigo killed early (its clock, a revocation)
  * costs one renewal, and a Kigo that keeps answering 401 ends in an error rather than a loop.
+ * Partner credentials Kigo refused are remembered for /readyz (an operator must fix them); Kigo being
+ * unreachable is not (that is an outage, shown by metrics and the breaker).
  */
 import { CredentialCache } from '../../credentials/credential-cache';
 import type { LockManager } from '../../pubsub';
 import type { StoredCredential } from '../../store';
 import type { CredentialStore } from '../../store/credential-store';
-import { UpstreamStatusError } from '../http';
-import { isKigoAuthFailure, type KigoClient } from './kigo-client';
+import { Provider } from '../../errors';
+import { UpstreamRejection, rejectionKind } from '../rejection';
+import type { KigoAuthClient } from './kigo-auth';
+import type { KigoRejectionKind } from './kigo-rejections';
 import type { KigoUserSession } from './wire';
 
 /** What is kept (encrypted) per viewer. */
@@ -25,7 +29,7 @@ export interface KigoUserCredential {
 }
 
 export interface KigoSessionsOptions {
-  client: KigoClient;
+  client: KigoAuthClient;
   store: CredentialStore;
   locks: LockManager;
   /** Renew this long before a session expires, so no call goes out with one about to die. @default 60_000 */
@@ -39,8 +43,10 @@ const PARTNER_KEY = 'partner';
 export class KigoSessions {
   private readonly partner: CredentialCache<string>;
   private readonly users: CredentialCache<KigoUserCredential>;
-  private readonly client: KigoClient;
+  private readonly client: KigoAuthClient;
   private readonly now: () => number;
+  /** Set while Kigo refuses the partner credentials (a configuration problem). */
+  private partnerRefused = false;
 
   constructor(options: KigoSessionsOptions) {
     this.client = options.client;
@@ -56,9 +62,9 @@ export class KigoSessions {
     return this.users.use(sub, (current) => this.renewUser(sub, current), (credential) => call(credential.accessToken), isKigoAuthFailure);
   }
 
-  /** For /readyz: the partner credentials buy a session (cached, so this rarely calls Kigo). */
-  async checkPartnerSession(): Promise<void> {
-    await this.partner.get(PARTNER_KEY, () => this.openPartnerSession());
+  /** For /readyz: throws while Kigo refuses the partner credentials. Never calls Kigo. */
+  readiness(): void {
+    if (this.partnerRefused) throw new Error("Kigo refused the gateway's partner credentials (check KIGO_API_KEY and KIGO_PARTNER_ID)");
   }
 
   /** Refresh while the refresh token lives; otherwise (or when Kigo refuses it) a new user session. */
@@ -70,7 +76,7 @@ export class KigoSessions {
       } catch (err) {
         // A refused refresh token (rotated by another gateway, revoked, expired early) is no failure:
         // the partner session can open a new user session. Kigo being down is, and propagates.
-        if (!(err instanceof UpstreamStatusError)) throw err;
+        if (!(err instanceof UpstreamRejection)) throw err;
       }
     }
     const session = await this.partner.use(
@@ -83,7 +89,14 @@ export class KigoSessions {
   }
 
   private async openPartnerSession(): Promise<StoredCredential<string>> {
-    const session = await this.client.openPartnerSession();
+    let session;
+    try {
+      session = await this.client.openPartnerSession();
+    } catch (err) {
+      if (err instanceof UpstreamRejection) this.partnerRefused = true;
+      throw err;
+    }
+    this.partnerRefused = false;
     return { value: session.session_token, expiresAt: this.now() + session.expires_in * 1000 };
   }
 
@@ -98,4 +111,9 @@ export class KigoSessions {
       expiresAt: now + session.expires_in * 1000,
     };
   }
+}
+
+/** True for Kigo's 401: the session used is dead and one renewal may help. */
+export function isKigoAuthFailure(err: unknown): boolean {
+  return rejectionKind<KigoRejectionKind>(err, Provider.KIGO) === 'session-rejected';
 }

@@ -57,14 +57,3 @@ export type KigoUserSession = z.infer<typeof kigoUserSessionSchema>;
 
 /** Every error answer: `{error: {code, message}}` with the HTTP status. */
 export const kigoErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
-
-/** The error codes a wallet or claim call may answer that are expected outcomes, not failures. */
-export const KIGO_REJECTIONS = [
-  'token_not_found',
-  'claim_code_invalid',
-  'token_not_shareable',
-  'token_already_shared',
-  'share_not_pending',
-  'cannot_claim_own_token',
-] as const;
-export type KigoRejectionCode = (typeof KIGO_REJECTIONS)[number];

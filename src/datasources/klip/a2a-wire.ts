@@ -1,9 +1,11 @@
-/** Klip App2App wire types (`../shared/upstreams/klip.md`, App2App) and their mapping to the gateway's records. */
-import type { App2AppObservation, App2AppOutcome } from '../../app2app/app2app-record';
-import { App2AppStatus, type App2AppType, TransactionStatus } from '../../schema/app2app.enums';
+/**
+ * Klip App2App wire shapes (`../shared/upstreams/klip.md`, App2App), checked with zod where the gateway
+ * reads them. Field names are Klip's; the App2App domain maps them to its records (app2app-mapper.ts).
+ */
+import { z } from 'zod';
 
-export type WireA2aType = 'auth' | 'send_klay' | 'send_token' | 'send_card' | 'execute_contract' | 'sign_message';
-export type WireA2aStatus = 'prepared' | 'requested' | 'completed' | 'canceled' | 'error';
+export const WIRE_A2A_TYPES = ['auth', 'send_klay', 'send_token', 'send_card', 'execute_contract', 'sign_message'] as const;
+export type WireA2aType = (typeof WIRE_A2A_TYPES)[number];
 
 export interface WirePrepareBody {
   bapp: { name: string; callback?: { success?: string; fail?: string } };
@@ -12,61 +14,44 @@ export interface WirePrepareBody {
   transaction?: Record<string, string>;
 }
 
-export interface WirePrepared {
-  request_key: string;
-  status: 'prepared';
-  expiration_time: number;
-}
+export const wirePreparedSchema = z.object({ request_key: z.string().min(1), status: z.string().optional(), expiration_time: z.number() }).loose();
 
-export type WireResultPayload = { klaytn_address: string } | { tx_hash: string; status: 'pending' | 'success' | 'fail' } | { signature: string };
+const resultPayload = z.union([
+  z.object({ klaytn_address: z.string() }).loose(),
+  z.object({ signature: z.string() }).loose(),
+  z.object({ tx_hash: z.string(), status: z.string() }).loose(),
+]);
+export type WireResultPayload = z.infer<typeof resultPayload>;
 
-export interface WireResult {
-  request_key: string;
+export const wireResultSchema = z
+  .object({
+    request_key: z.string().optional(),
+    /** Epoch seconds. */
+    expiration_time: z.number(),
+    status: z.enum(['prepared', 'requested', 'completed', 'canceled', 'error']),
+    result: resultPayload.nullish(),
+    error: z.object({ code: z.union([z.string(), z.number()]).transform(String), message: z.string().nullish() }).loose().nullish(),
+  })
+  .loose();
+
+/**
+ * A request's state as Klip reports it, with our one reading of it: Klip reports an expired key as
+ * `error` with code `expired` [model], which is named `expired` here.
+ */
+export interface A2aState {
+  status: 'prepared' | 'requested' | 'completed' | 'canceled' | 'error' | 'expired';
   /** Epoch seconds. */
-  expiration_time: number;
-  status: WireA2aStatus;
+  expirationTime: number;
   result?: WireResultPayload;
   error?: { code: string; message: string };
 }
 
-/** Klip's error body on 4xx: `{code: <int>, message}` [model]. */
-export interface WireError {
-  code: number;
-  message: string;
-}
-
-export function wireType(type: App2AppType): WireA2aType {
-  return type.toLowerCase() as WireA2aType;
-}
-
-const STATUSES: Record<WireA2aStatus, App2AppStatus> = {
-  prepared: App2AppStatus.PREPARED,
-  requested: App2AppStatus.REQUESTED,
-  completed: App2AppStatus.COMPLETED,
-  canceled: App2AppStatus.CANCELED,
-  error: App2AppStatus.ERROR,
-};
-
-const TX_STATUSES: Record<string, TransactionStatus> = {
-  pending: TransactionStatus.PENDING,
-  success: TransactionStatus.SUCCESS,
-  fail: TransactionStatus.FAIL,
-};
-
-/** Klip reports an expired key as `error` with code `expired` [model]; the API names it EXPIRED. */
-export function toObservation(wire: WireResult): App2AppObservation {
-  const status = wire.status === 'error' && wire.error?.code === 'expired' ? App2AppStatus.EXPIRED : STATUSES[wire.status];
-  if (status === undefined) throw new Error(`Klip answered an unknown App2App status "${String(wire.status).slice(0, 32)}"`);
+export function a2aStateOf(wire: z.output<typeof wireResultSchema>): A2aState {
+  const expired = wire.status === 'error' && wire.error?.code === 'expired';
   return {
-    status,
-    expiresAt: new Date(wire.expiration_time * 1000),
-    ...(status === App2AppStatus.COMPLETED && wire.result ? { result: toOutcome(wire.result) } : {}),
-    ...(wire.error ? { error: { code: String(wire.error.code), message: String(wire.error.message) } } : {}),
+    status: expired ? 'expired' : wire.status,
+    expirationTime: wire.expiration_time,
+    ...(wire.status === 'completed' && wire.result ? { result: wire.result } : {}),
+    ...(wire.error ? { error: { code: wire.error.code, message: wire.error.message ?? '' } } : {}),
   };
-}
-
-function toOutcome(result: WireResultPayload): App2AppOutcome {
-  if ('klaytn_address' in result) return { klaytnAddress: result.klaytn_address };
-  if ('signature' in result) return { signature: result.signature };
-  return { txHash: result.tx_hash, txStatus: TX_STATUSES[result.status] };
 }

@@ -14,10 +14,13 @@ import { CredentialCache } from '../../credentials/credential-cache';
 import { ErrorCode, Provider, UpstreamError } from '../../errors';
 import type { Logger } from '../../observability/logger';
 import type { LockManager } from '../../pubsub';
+import { backgroundScope } from '../../scope';
 import type { StoredCredential } from '../../store';
 import type { CredentialStore } from '../../store/credential-store';
 import type { UpstreamHttp } from '../http';
-import { klipRejection, type PartnerAuthAnswer } from './partner-wire';
+import { UpstreamRejection, rejectionKind } from '../rejection';
+import type { KlipRejectionKind } from './klip-rejections';
+import { partnerAuthSchema } from './partner-wire';
 
 /** Klip's documented token lifetime. */
 export const PARTNER_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -46,6 +49,8 @@ export class PartnerCredentials {
   /** One partner account per gateway; keyed by its email so a changed account never reuses a token. */
   private readonly key: string;
   private readonly now: () => number;
+  /** Set while Klip refuses the partner login (a configuration problem), for /readyz. */
+  private loginRefused = false;
 
   constructor(private readonly options: PartnerCredentialsOptions) {
     this.now = options.now ?? Date.now;
@@ -65,37 +70,40 @@ export class PartnerCredentials {
       this.key,
       () => this.login(),
       (credential) => call(credential.accessToken),
-      (err) => klipRejection(err)?.status === 401,
+      (err) => rejectionKind<KlipRejectionKind>(err, Provider.KLIP) === 'token-rejected',
     );
   }
 
-  /** A usable token (logging in if needed): the readiness check. */
-  async check(): Promise<void> {
-    await this.cache.get(this.key, () => this.login());
+  /** For /readyz: throws while Klip refuses the partner login. Never calls Klip. */
+  readiness(): void {
+    if (this.loginRefused) throw new Error('Klip refused the gateway’s partner login (check KLIP_PARTNER_EMAIL and KLIP_PARTNER_PASSWORD)');
   }
 
   private async login(): Promise<StoredCredential<PartnerToken>> {
     const { http, email, password, logger } = this.options;
-    let answer: PartnerAuthAnswer;
+    let answer;
     try {
-      answer = await http.json<PartnerAuthAnswer>({
-        method: 'POST',
-        path: LOGIN_ROUTE,
-        route: LOGIN_ROUTE,
-        body: { email, password: createHash('sha256').update(password, 'utf8').digest('hex') },
-      });
+      // One login serves every operation waiting for it: it belongs to none of them.
+      answer = await http.json(
+        {
+          scope: backgroundScope('klip-partner-login'),
+          method: 'POST',
+          path: LOGIN_ROUTE,
+          route: LOGIN_ROUTE,
+          body: { email, password: createHash('sha256').update(password, 'utf8').digest('hex') },
+        },
+        partnerAuthSchema,
+      );
     } catch (err) {
-      const rejection = klipRejection(err);
-      if (rejection) {
+      if (err instanceof UpstreamRejection) {
+        this.loginRefused = true;
         // A configuration problem, not the viewer's: say so to the operator, never with the password.
-        logger.error({ provider: Provider.KLIP, status: rejection.status, klipCode: rejection.code }, 'Klip refused the partner login');
-        throw new UpstreamError(Provider.KLIP, ErrorCode.UPSTREAM_UNAVAILABLE, 'Klip refused the gateway’s partner login', rejection.status);
+        logger.error({ provider: Provider.KLIP, status: err.status, klipCode: err.upstreamCode }, 'Klip refused the partner login');
+        throw new UpstreamError(Provider.KLIP, ErrorCode.UPSTREAM_UNAVAILABLE, 'Klip refused the gateway’s partner login', err.status);
       }
       throw err;
     }
-    if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
-      throw new UpstreamError(Provider.KLIP, ErrorCode.UPSTREAM_UNAVAILABLE, 'Klip answered the partner login without an access token');
-    }
+    this.loginRefused = false;
     logger.info({ provider: Provider.KLIP }, 'logged in to the Klip partner API');
     return { value: { accessToken: answer.access_token }, expiresAt: this.now() + PARTNER_TOKEN_TTL_MS };
   }

@@ -11,11 +11,17 @@
  *   429 `{message: "auth.request_limit_exceeded"}` (surfaces as RATE_LIMITED through UpstreamHttp).
  * - `GET  /v1/oauth/token` with the bearer access token → 200 (valid), 400 `invalid_token` (expired or
  *   unknown), 401 `auth.token_error` (revoked).
- * Nothing here logs or throws a token, a code or an upstream body.
+ * What the answers mean is read by xoxoday-rejections.ts. Grant calls are shared by every operation
+ * waiting for the grant (single flight), so they run in a background scope. Nothing here logs or
+ * throws a token, a code or an upstream body.
  */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { ErrorCode, Provider, UpstreamError } from '../../errors';
-import { UpstreamStatusError, type UpstreamHttp } from '../http';
+import { backgroundScope } from '../../scope';
+import type { UpstreamHttp } from '../http';
+import { UpstreamRejection, rejectionKind } from '../rejection';
+import type { XoxodayRejectionKind } from './xoxoday-rejections';
 import { tokenAnswer, type TokenAnswer } from './wire';
 
 export interface OAuthClientCredentials {
@@ -49,6 +55,7 @@ export class XoxodayOAuthClient {
     let location: string | undefined;
     try {
       const answer = await this.http.send<unknown>({
+        scope: backgroundScope('xoxoday-authorize'),
         method: 'GET',
         path: '/v1/oauth/authorize',
         route: '/v1/oauth/authorize',
@@ -57,11 +64,11 @@ export class XoxodayOAuthClient {
       const header = answer.headers.location;
       location = answer.status >= 300 && answer.status < 400 ? (Array.isArray(header) ? header[0] : header) : undefined;
     } catch (err) {
-      if (err instanceof UpstreamStatusError) {
+      if (rejectionKind<XoxodayRejectionKind>(err, Provider.XOXODAY) !== undefined) {
         throw new UpstreamError(
           Provider.XOXODAY,
           ErrorCode.UPSTREAM_UNAVAILABLE,
-          `Xoxoday refused the authorize request (HTTP ${err.status}): check XOXODAY_CLIENT_ID and XOXODAY_REDIRECT_URI`,
+          `Xoxoday refused the authorize request (HTTP ${(err as UpstreamRejection).status}): check XOXODAY_CLIENT_ID and XOXODAY_REDIRECT_URI`,
         );
       }
       // A page for a person to consent on (not JSON) falls through to the message below; outages don't.
@@ -92,35 +99,28 @@ export class XoxodayOAuthClient {
 
   /** Asks Xoxoday whether an access token still works (its advice on any 4xx from the API). */
   async validate(accessToken: string): Promise<TokenVerdict> {
+    const scope = backgroundScope('xoxoday-validate');
     try {
-      await this.http.json<unknown>({ method: 'GET', path: '/v1/oauth/token', route: '/v1/oauth/token', headers: { authorization: `Bearer ${accessToken}` } });
+      await this.http.json({ scope, method: 'GET', path: '/v1/oauth/token', route: '/v1/oauth/token', headers: { authorization: `Bearer ${accessToken}` } }, z.unknown());
       return 'valid';
     } catch (err) {
-      if (!(err instanceof UpstreamStatusError)) throw err;
-      return isRevokedBody(err.body) ? 'revoked' : 'expired';
+      const kind = rejectionKind<XoxodayRejectionKind>(err, Provider.XOXODAY);
+      if (kind === undefined) throw err;
+      return kind === 'grant-revoked' ? 'revoked' : 'expired';
     }
   }
 
   private async grant(body: Record<string, string>): Promise<GrantOutcome> {
-    let raw: unknown;
     try {
-      raw = await this.http.json<unknown>({ method: 'POST', path: TOKEN_PATH, route: TOKEN_PATH, body });
+      const answer = await this.http.json({ scope: backgroundScope('xoxoday-grant'), method: 'POST', path: TOKEN_PATH, route: TOKEN_PATH, body }, tokenAnswer);
+      return { ok: true, answer };
     } catch (err) {
-      if (!(err instanceof UpstreamStatusError)) throw err;
-      if (isRevokedBody(err.body)) return { ok: false, reason: 'revoked' };
-      if (err.status === 400 || err.status === 401) return { ok: false, reason: 'invalid' };
+      const kind = rejectionKind<XoxodayRejectionKind>(err, Provider.XOXODAY);
+      if (kind === 'grant-revoked') return { ok: false, reason: 'revoked' };
+      if (kind === 'grant-invalid') return { ok: false, reason: 'invalid' };
       throw err;
     }
-    const parsed = tokenAnswer.safeParse(raw);
-    if (!parsed.success) {
-      throw new UpstreamError(Provider.XOXODAY, ErrorCode.UPSTREAM_UNAVAILABLE, 'Xoxoday answered the token request with an unexpected shape');
-    }
-    return { ok: true, answer: parsed.data };
   }
-}
-
-function isRevokedBody(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && (body as { error_message_id?: unknown }).error_message_id === 'auth.token_error';
 }
 
 function safeUrl(value: string): URL | undefined {

@@ -63,8 +63,10 @@ export type WireOrder = z.infer<typeof wireOrder>;
 
 export const wireBalance = z.object({ value: amount, currency: z.string() }).loose();
 
-/** `{data: {<op>: {status: 1, data}}}` */
-export const rewardsEnvelope = z.object({ data: z.record(z.string(), z.object({ status: z.union([z.number(), z.string()]).optional(), data: z.unknown() }).loose()) }).loose();
+/** `{data: {<op>: {status: 1, data}}}`, with the op's `data` checked against `schema`. */
+export function rewardsEnvelope<S extends z.ZodType>(op: string, schema: S) {
+  return z.object({ data: z.object({ [op]: z.object({ status: z.union([z.number(), z.string()]).optional(), data: schema }).loose() }).loose() }).loose();
+}
 
 /** A Rewards API application error: `{code, errorId, errorInfo, error}`. */
 export const rewardsErrorBody = z.object({ errorId: z.string().regex(/^PLE\d+$/) }).loose();

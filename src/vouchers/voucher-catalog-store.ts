@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
-import type { VoucherRecord } from './voucher-record';
+import type { VoucherRecord } from './voucher-mapper';
 
 const CATALOG = 'catalog';
 /** Rows per insert statement: well under SQLite's and Postgres's bound-parameter limits. */

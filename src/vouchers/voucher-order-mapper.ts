@@ -4,9 +4,11 @@ import { toGlobalId } from '../schema/global-id';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
 import { VoucherCode, VoucherDeliveryStatus, VoucherOrder, VoucherOrderStatus } from '../schema/voucher-order.type';
 import { decimalAmount } from './money';
-import type { VoucherOrderRecord } from './order-store';
-import { RewardsErrorId, type RewardsApiError } from '../datasources/xoxoday/rewards-client';
+import type { VoucherOrderRecord } from './voucher-order-store';
+import { rejectionKind } from '../datasources/rejection';
 import type { WireOrder } from '../datasources/xoxoday/wire';
+import type { XoxodayRejectionKind } from '../datasources/xoxoday/xoxoday-rejections';
+import { Provider } from '../errors';
 
 export function orderStatusOf(wire: string): VoucherOrderStatus {
   const status = wire.toLowerCase();
@@ -54,15 +56,15 @@ export function voucherOrderOf(record: VoucherOrderRecord): VoucherOrder {
 }
 
 /** The userError for an order Xoxoday refused; undefined for errors that are not about the order. */
-export function userErrorOf(err: RewardsApiError, input: { denomination: string; quantity: number }): UserError | undefined {
-  switch (err.errorId) {
-    case RewardsErrorId.InvalidDenomination:
+export function userErrorOf(err: unknown, input: { denomination: string; quantity: number }): UserError | undefined {
+  switch (rejectionKind<XoxodayRejectionKind>(err, Provider.XOXODAY)) {
+    case 'invalid-denomination':
       return UserError.of(UserErrorCode.INVALID_DENOMINATION, `${input.denomination} is not a denomination this voucher is sold in`, ['input', 'denomination']);
-    case RewardsErrorId.QuantityLimit:
+    case 'quantity-limit':
       return UserError.of(UserErrorCode.QUANTITY_TOO_LARGE, `${input.quantity} is more of this voucher than one order may buy`, ['input', 'quantity']);
-    case RewardsErrorId.CouldNotFulfil:
+    case 'could-not-fulfil':
       return UserError.of(UserErrorCode.INSUFFICIENT_BALANCE, "The company's Xoxoday balance does not cover this order", undefined);
-    case RewardsErrorId.Validation:
+    case 'order-invalid':
       // Xoxoday's own wording may echo what was sent (the company email too): not repeated to clients.
       return UserError.of(UserErrorCode.INVALID_INPUT, 'Xoxoday rejected the order as invalid; check the voucher, denomination and quantity', ['input']);
     default:

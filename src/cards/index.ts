@@ -1,20 +1,20 @@
 /**
- * Builds the Klip cards domain once per process: the shared clients of both Klip bases (partner API and the
- * App2App card list), the partner credentials, the page cache, and the readiness check. A mint on any
- * instance is announced on the pubsub so every instance drops its cached pages at once (the TTL bounds
- * staleness only for changes made outside the gateway, such as App2App card sends).
+ * The cards domain (Klip): the shared clients of both Klip bases (partner API and the App2App card
+ * list), the partner credentials, the page cache, and the CardService that resolvers call. A mint on
+ * any instance is announced on the pubsub so every instance drops its cached pages at once (the TTL
+ * bounds staleness only for changes made outside the gateway, such as App2App card sends).
  */
-import { Provider } from '../errors';
-import type { CoreServices } from '../services';
-import type { Card } from '../schema/card.type';
-import type { KlipPage } from './card-connection';
-import { CardPageCache } from './card-page-cache';
-import { KlipCards } from './card-service';
+import type { CoreServices, DomainModule } from '../core';
 import { HolderCardsClient } from '../datasources/klip/holder-cards-client';
 import { PartnerClient } from '../datasources/klip/partner-client';
 import { PartnerCredentials } from '../datasources/klip/partner-credentials';
+import { Provider } from '../errors';
+import type { Card } from '../schema/card.type';
+import type { KlipPage } from './card-connection';
+import { CardPageCache } from './card-page-cache';
+import { CardService } from './card-service';
 
-export function startKlipCards(core: CoreServices): { service: KlipCards; stop: () => Promise<void> } {
+export function start(core: CoreServices): DomainModule<CardService> {
   const { config, upstreams, store, coordination, metrics, logger } = core;
   const partnerHttp = core.http(Provider.KLIP, upstreams.klipApi);
   // The same client as App2App's: one pool and one breaker for the App2App host.
@@ -24,7 +24,7 @@ export function startKlipCards(core: CoreServices): { service: KlipCards; stop: 
   const pageCache = new CardPageCache<KlipPage<Card>>({ ttlMs: config.klipPageCacheTtlSeconds * 1000 });
   // Instances that share an upstream share the topic (tests run several sandboxes against one Redis).
   const mintedTopic = `klip:cards-minted:${upstreams.klipApi}`;
-  const service = new KlipCards({
+  const service = new CardService({
     partner: new PartnerClient(partnerHttp, credentials),
     holders: new HolderCardsClient(holderHttp),
     contract: cardContract,
@@ -40,14 +40,16 @@ export function startKlipCards(core: CoreServices): { service: KlipCards; stop: 
     for await (const _event of minted) service.clearPageCache();
   })().catch((err: unknown) => logger.error({ err }, 'Klip card cache invalidation stopped'));
 
-  core.readiness.push({ name: 'klip partner', check: () => credentials.check() });
   metrics.observedGauge('klip_card_page_cache_entries', 'Klip card pages cached across requests', () => pageCache.size);
 
   return {
     service,
+    readiness: [{ name: 'klip partner', check: () => credentials.readiness() }],
     stop: async () => {
       await minted.return?.();
       await listening;
     },
   };
 }
+
+export type { CardService } from './card-service';

@@ -1,9 +1,9 @@
 /** Kigo's wire token → the API's Token: the one place Kigo's field names meet the schema's. */
-import { Provider } from '../../errors';
-import { toGlobalId } from '../../schema/global-id';
-import { Money } from '../../schema/money.type';
-import { Token, TokenFlags, TokenKind, TokenShare, TokenStatus } from '../../schema/token.type';
-import type { KigoToken, KigoTokenStatus, KigoTokenType } from './wire';
+import type { KigoToken, KigoTokenStatus, KigoTokenType } from '../datasources/kigo/wire';
+import { Provider } from '../errors';
+import { toGlobalId } from '../schema/global-id';
+import { Money } from '../schema/money.type';
+import { Token, TokenFlags, TokenKind, TokenShare, TokenStatus } from '../schema/token.type';
 
 const KINDS: Record<KigoTokenType, TokenKind> = {
   gift_card: TokenKind.GIFT_CARD,

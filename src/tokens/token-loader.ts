@@ -10,10 +10,12 @@
  * fetches only ids no page held.
  */
 import DataLoader from 'dataloader';
-import type { Context } from '../../context';
-import type { Token } from '../../schema/token.type';
-import { KigoRejection } from './kigo-client';
-import type { KigoWallet } from './kigo-wallet';
+import type { KigoClient } from '../datasources/kigo/kigo-client';
+import type { KigoRejectionKind } from '../datasources/kigo/kigo-rejections';
+import { rejectionKind } from '../datasources/rejection';
+import { Provider } from '../errors';
+import type { Token } from '../schema/token.type';
+import type { OperationScope } from '../scope';
 import { toToken } from './token-mapper';
 
 interface ListedTokens {
@@ -24,9 +26,9 @@ interface ListedTokens {
 export class KigoTokenLoader extends DataLoader<string, Token | null> {
   private readonly listed: ListedTokens;
 
-  constructor(wallet: KigoWallet, sub: string) {
+  constructor(scope: OperationScope, kigo: KigoClient, sub: string) {
     const listed: ListedTokens = { pages: new Set(), byId: new Map() };
-    super((ids) => loadBatch(wallet, sub, listed, ids), { batchScheduleFn: (dispatch) => setImmediate(dispatch) });
+    super((ids) => loadBatch(scope, kigo, sub, listed, ids), { batchScheduleFn: (dispatch) => setImmediate(dispatch) });
     this.listed = listed;
   }
 
@@ -45,21 +47,21 @@ export class KigoTokenLoader extends DataLoader<string, Token | null> {
   }
 }
 
-export function kigoTokenLoader(ctx: Context, wallet: KigoWallet, sub: string): KigoTokenLoader {
+export function kigoTokenLoader(scope: OperationScope, kigo: KigoClient, sub: string): KigoTokenLoader {
   // The viewer is fixed for an operation; the name still carries it so a loader can never serve two.
-  return ctx.loader(`kigo:token:${sub}`, () => new KigoTokenLoader(wallet, sub)) as KigoTokenLoader;
+  return scope.loader(`kigo:token:${sub}`, () => new KigoTokenLoader(scope, kigo, sub)) as KigoTokenLoader;
 }
 
-async function loadBatch(wallet: KigoWallet, sub: string, listed: ListedTokens, ids: readonly string[]): Promise<Array<Token | null | Error>> {
+async function loadBatch(scope: OperationScope, kigo: KigoClient, sub: string, listed: ListedTokens, ids: readonly string[]): Promise<Array<Token | null | Error>> {
   await Promise.allSettled([...listed.pages]);
-  return Promise.all(ids.map((id) => listed.byId.get(id) ?? loadOne(wallet, sub, id)));
+  return Promise.all(ids.map((id) => listed.byId.get(id) ?? loadOne(scope, kigo, sub, id)));
 }
 
-async function loadOne(wallet: KigoWallet, sub: string, tokenId: string): Promise<Token | null | Error> {
+async function loadOne(scope: OperationScope, kigo: KigoClient, sub: string, tokenId: string): Promise<Token | null | Error> {
   try {
-    return toToken(await wallet.get(sub, tokenId));
+    return toToken(await kigo.getToken(scope, sub, tokenId));
   } catch (err) {
-    if (err instanceof KigoRejection && err.code === 'token_not_found') return null;
+    if (rejectionKind<KigoRejectionKind>(err, Provider.KIGO) === 'token-not-found') return null;
     return err instanceof Error ? err : new Error(String(err));
   }
 }
