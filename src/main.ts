@@ -3,7 +3,6 @@
  * default), start the gateway, print where it is and a demo token, and stop cleanly on SIGTERM/SIGINT.
  */
 import 'reflect-metadata';
-import type { Sandbox } from '../sandbox/server';
 import { signViewerToken } from './auth/tokens';
 import { ConfigError, loadConfig, type UpstreamUrls } from './config';
 import { sandboxCredentials, startEmbeddedSandbox } from './dev/embedded-sandbox';
@@ -14,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { developmentCredentials: sandboxCredentials });
   const secrets = resolveSecrets(config);
 
-  let sandbox: Sandbox | undefined;
+  let sandbox: Awaited<ReturnType<typeof startEmbeddedSandbox>> | undefined;
   let urls: UpstreamUrls;
   if (config.upstreamUrls) {
     urls = config.upstreamUrls;

@@ -35,7 +35,17 @@ export function app2appStream(deps: App2AppStreamDeps, requestKey: string, check
     // made after the read below is either seen by the read or arrives here. Messages that arrive
     // while the read is in flight wait, so that the state now always goes first.
     let early: App2AppSnapshot[] | undefined = [];
-    const unlisten = deps.fanOut.listen(requestKey, (snapshot) => (early ? early.push(snapshot) : deliver(fromSnapshot(snapshot))));
+    const unlisten = deps.fanOut.listen(requestKey, {
+      next: (snapshot) => (early ? early.push(snapshot) : deliver(fromSnapshot(snapshot))),
+      // Messages were lost while the pubsub stream was down: the store has the state they carried.
+      resync: () => {
+        deps.load(requestKey).then(
+          (record) => record && !early && deliver(record),
+          (err: unknown) => stop(err),
+        );
+      },
+      error: (err) => stop(err),
+    });
     let unwatch: (() => void) | undefined;
     try {
       deliver((await deps.load(requestKey)) ?? checked);

@@ -18,7 +18,7 @@ export const DEFAULT_BAPP_NAME = 'RewardGraph';
 export function start(core: CoreServices): DomainModule<App2AppService> {
   const { config, metrics, logger } = core;
   const client = new KlipA2aClient(core.http(Provider.KLIP, core.upstreams.klipA2a));
-  const fanOut = new App2AppFanOut(core.coordination.pubsub);
+  const fanOut = new App2AppFanOut(core.coordination.pubsub, logger);
   // The pollers call back into the service, which hands them its subscribers; neither runs before both exist.
   const pollers: App2AppPollers = new App2AppPollers({
     intervalMs: config.app2appPollIntervalMs,

@@ -43,11 +43,19 @@ export async function createCoordination(redisUrl: string | undefined, namespace
       close: async () => {},
     };
   }
-  const options = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true };
-  const command = new Redis(redisUrl, options);
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
-  await Promise.all([command.connect(), publishClient.connect(), subscribeClient.connect()]);
+  // Named, so that an operator (and a test) can tell this deployment's connections in CLIENT LIST.
+  const options = (role: string) => ({ lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true, connectionName: `${namespace}:${role}` });
+  const command = new Redis(redisUrl, options('command'));
+  const publishClient = new Redis(redisUrl, options('publish'));
+  const subscribeClient = new Redis(redisUrl, options('subscribe'));
+  try {
+    await Promise.all([command.connect(), publishClient.connect(), subscribeClient.connect()]);
+  } catch (err) {
+    command.disconnect();
+    publishClient.disconnect();
+    subscribeClient.disconnect();
+    throw err;
+  }
   return {
     pubsub: namespaced(createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }), `${namespace}:`),
     locks: new RedisLocks(command, `${namespace}:lock:`),

@@ -24,6 +24,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
     const pool = new Pool({
       connectionString: options.databaseUrl,
       max: 10,
+      // Names our connections in pg_stat_activity (an operator's view; tests count them by it).
+      application_name: `rewardgraph${schema ? `:${schema}` : ''}`.slice(0, 63),
       // The search_path is per connection, so each new one is pointed at the test's schema.
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
@@ -39,10 +41,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
       }
     }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    // Kysely looks for its migration tables across every schema; naming ours keeps another schema's
-    // tables (another deployment or test in the same database) from being mistaken for them.
-    const current = schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema;
-    await migrate(db, current);
+    try {
+      // Kysely looks for its migration tables across every schema; naming ours keeps another schema's
+      // tables (another deployment or test in the same database) from being mistaken for them.
+      const current = schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema;
+      await migrate(db, current);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
     return { db, dialect: 'postgres' };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -52,7 +59,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
   file.pragma('journal_mode = WAL');
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
   return { db, dialect: 'sqlite' };
 }
 

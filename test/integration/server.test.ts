@@ -1,9 +1,20 @@
 /** The gateway's own surface: health, readiness, metrics, Apollo Sandbox, CSRF, node(id), logs. */
+import 'reflect-metadata';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
+import { startSandbox } from '../../sandbox/server';
+import { loadConfig } from '../../src/config';
+import { sandboxCredentials } from '../../src/dev/embedded-sandbox';
+import { resolveSecrets } from '../../src/generated-secrets';
+import { startGateway } from '../../src/server';
 import { NodeByIdDocument, NodesByIdsDocument, ViewerIdDocument } from '../generated/graphql';
-import { testDatabaseUrl } from '../helpers/services';
+import { testDatabaseUrl, testRedisUrl, testSchemaName } from '../helpers/services';
 import { startStack, type Stack } from '../helpers/stack';
 
 const viewerId = (sub: string) => Buffer.from(`Viewer:${sub}`).toString('base64url');
@@ -168,5 +179,100 @@ describe('production mode', () => {
     expect(res.errors![0]!.extensions!.stacktrace).toBeUndefined();
     const unauth = await stack.gql(ViewerIdDocument);
     expect(unauth.errors![0]!.extensions!.stacktrace).toBeUndefined();
+  });
+});
+
+describe('metrics labels', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { METRICS_MAX_OPERATION_NAMES: '3' } });
+  });
+  afterAll(() => stack.stop());
+
+  it('keeps at most METRICS_MAX_OPERATION_NAMES client operation names as labels and counts the rest as `other`', async () => {
+    for (const n of [1, 2, 3, 4, 5, 1]) expect((await stack.gql(`query Op${n} { viewer { id } }`, undefined, { sub: 'alice' })).errors).toBeUndefined();
+    const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+    const counted = (operation: string) => Number(new RegExp(`graphql_operations_total\\{operation="${operation}",type="query",outcome="ok"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    expect([counted('Op1'), counted('Op2'), counted('Op3'), counted('other')]).toEqual([2, 1, 1, 2]);
+    expect(text).not.toMatch(/operation="Op[45]"/);
+  });
+});
+
+describe('readiness during an upstream outage', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.stop());
+
+  it('stays ready and asks no upstream while all three fail', async () => {
+    // Credentials in use first, so a check that logs in or validates would have something to do.
+    await stack.gql('{ viewer { tokens(first: 1) { totalCount } } }', undefined, { sub: 'alice' });
+    await stack.gql('{ partnerCards(first: 1) { nodes { id } } }', undefined, { sub: 'ops', admin: true });
+    await stack.control('POST', '/_sandbox/faults', { status: 503 });
+    await stack.control('DELETE', '/_sandbox/stats');
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${stack.baseUrl}/readyz`);
+      expect(res.status).toBe(200);
+    }
+    const calls = ((await stack.control('GET', '/_sandbox/stats')) as { requests: Record<string, number> }).requests;
+    // Xoxoday's grant is validated now and then (at most every 10 s) to notice a revocation; never Kigo or Klip.
+    expect(Object.keys(calls).filter((route) => !route.includes('/xoxoday/'))).toEqual([]);
+    await stack.control('DELETE', '/_sandbox/faults');
+  });
+});
+
+describe('a start that fails half-way', () => {
+  it('closes everything it opened: store connections, Redis clients, domain listeners', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    const sandbox = await startSandbox({ port: 0 });
+    const namespace = testSchemaName();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-failed-start-'));
+    const redis = new Redis(testRedisUrl());
+    const pg = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    try {
+      const config = loadConfig(
+        {
+          NODE_ENV: 'test',
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: testDatabaseUrl(),
+          REDIS_URL: testRedisUrl(),
+          AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+          STORE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+          KIGO_BASE_URL: sandbox.baseUrls.kigo,
+          KLIP_API_URL: sandbox.baseUrls.klipApi,
+          KLIP_A2A_URL: sandbox.baseUrls.klipA2a,
+          XOXODAY_BASE_URL: sandbox.baseUrls.xoxoday,
+        },
+        { developmentCredentials: sandboxCredentials },
+      );
+      const started = startGateway({
+        config,
+        upstreams: { ...sandbox.baseUrls, credentials: config.upstreamCredentials },
+        secrets: resolveSecrets(config),
+        postgresSchema: namespace,
+        redisNamespace: namespace,
+      });
+      await expect(started).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      const ours = async () => ({
+        postgres: Number((await pg.query('select count(*) as n from pg_stat_activity where application_name = $1', [`rewardgraph:${namespace}`])).rows[0].n),
+        redis: String(await redis.call('CLIENT', 'LIST'))
+          .split('\n')
+          .filter((line) => line.includes(` name=${namespace}:`)).length,
+      });
+      // Closing is asynchronous on the servers' side: give them a moment to see the connections go.
+      for (let i = 0; i < 50 && JSON.stringify(await ours()) !== JSON.stringify({ postgres: 0, redis: 0 }); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await ours()).toEqual({ postgres: 0, redis: 0 });
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+      await sandbox.close();
+      redis.disconnect();
+      await pg.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
