@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { SandboxClock } from './clock';
 
 /**
@@ -27,18 +27,24 @@ export type SandboxCredentials = typeof SANDBOX_CREDENTIALS;
 export interface ProviderContext {
   clock: SandboxClock;
   credentials: SandboxCredentials;
+  /**
+   * A new Router for wire routes: each route first counts the call under its template and applies
+   * faults. Wire routes must sit directly on it (not on a nested router) for the template to show.
+   */
+  router(): Router;
 }
 
 /** Fault and stats key of a provider: `klip` covers both Klip base paths. */
 export type ProviderName = 'kigo' | 'klip' | 'xoxoday';
 
 /**
- * One emulated upstream. `mounts` are its wire routes (under their base paths, with faults and stats
- * applied by the server); `control` is mounted at `/_sandbox/<name>` for tests and demos.
+ * One emulated upstream. `mounts` are its wire routes (under their base paths, built with
+ * `ctx.router()`), each with an optional `notFound` answer for paths no route takes (the sandbox's
+ * own 404 otherwise); `control` is mounted at `/_sandbox/<name>` for tests and demos.
  */
 export interface SandboxProvider {
   name: ProviderName;
-  mounts: Array<{ basePath: string; router: Router }>;
+  mounts: Array<{ basePath: string; router: Router; notFound?: RequestHandler }>;
   control?: Router;
   /** Back to the seed: the same state on every start and every reset. */
   reset(): void;

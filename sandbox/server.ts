@@ -3,8 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock';
 import { SandboxFaults, faultRuleSchema } from './faults';
-import { SANDBOX_CREDENTIALS, type ProviderFactory, type SandboxCredentials } from './provider';
+import { SANDBOX_CREDENTIALS, type ProviderFactory, type ProviderName, type SandboxCredentials } from './provider';
 import { SandboxStats } from './stats';
+import { unmatchedCall, wireRouter } from './wire';
 import { createKigoProvider } from './kigo';
 import { createKlipProvider } from './klip';
 import { createXoxodayProvider } from './xoxoday';
@@ -29,13 +30,19 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const PROVIDERS: ProviderFactory[] = [createKigoProvider, createKlipProvider, createXoxodayProvider];
+const PROVIDERS: Array<[ProviderName, ProviderFactory]> = [
+  ['kigo', createKigoProvider],
+  ['klip', createKlipProvider],
+  ['xoxoday', createXoxodayProvider],
+];
 
 function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats: SandboxStats; faults: SandboxFaults; reset(): void } {
   const clock = new SandboxClock();
   const stats = new SandboxStats();
   const faults = new SandboxFaults();
-  const providers = PROVIDERS.map((create) => create({ clock, credentials: SANDBOX_CREDENTIALS }));
+  const providers = PROVIDERS.map(([provider, create]) =>
+    create({ clock, credentials: SANDBOX_CREDENTIALS, router: () => wireRouter({ provider, stats, faults }) }),
+  );
   const reset = (): void => {
     clock.reset();
     stats.clear();
@@ -50,8 +57,8 @@ function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats:
   app.use(express.urlencoded({ extended: false }));
 
   for (const provider of providers) {
-    for (const { basePath, router } of provider.mounts) {
-      app.use(basePath, countRequests(stats), faults.middleware(provider.name), router);
+    for (const { basePath, router, notFound } of provider.mounts) {
+      app.use(basePath, router, unmatchedCall({ provider: provider.name, stats, faults }), ...(notFound ? [notFound] : []));
     }
     if (provider.control) app.use(`/_sandbox/${provider.name}`, provider.control);
   }
@@ -102,23 +109,6 @@ function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats:
   });
 
   return { app, clock, stats, faults, reset };
-}
-
-/**
- * Counts a request under its route template (`GET /klip/v2/wallet/card/:cardId`) once it is answered;
- * requests no route matched count under their plain path.
- */
-function countRequests(stats: SandboxStats) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    // Read now: once the request falls through the router, Express restores baseUrl and path.
-    const base = req.baseUrl;
-    const path = req.path;
-    res.on('finish', () => {
-      const template = req.route?.path as string | undefined;
-      stats.record(`${req.method} ${base}${template ?? path}`);
-    });
-    next();
-  };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

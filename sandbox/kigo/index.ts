@@ -32,7 +32,7 @@ export const createKigoProvider: ProviderFactory = (ctx) => {
   const wallets = new KigoWallets(ctx.clock);
   return {
     name: 'kigo',
-    mounts: [{ basePath: '/kigo/api/v1', router: createKigoRoutes(sessions, wallets) }],
+    mounts: [{ basePath: '/kigo/api/v1', router: createKigoRoutes(ctx.router(), sessions, wallets) }],
     control: createKigoControl(wallets),
     reset: () => {
       sessions.reset();

@@ -1,4 +1,4 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { kigoErrorHandler } from './errors';
 import { bearerToken, jsonBody, parseOrThrow } from './request';
@@ -26,9 +26,8 @@ const pageQuerySchema = z.object({
 /** Express 5 params are `string | string[]`; every Kigo param is a single path segment. */
 const param = (req: Request, name: string): string => String(req.params[name]);
 
-/** The Kigo wire API, mounted at `/kigo/api/v1`. Routes sit directly on this router for the stats keys. */
-export function createKigoRoutes(sessions: KigoSessions, wallets: KigoWallets): Router {
-  const api = Router();
+/** The Kigo wire API on `api` (a wire router, mounted at `/kigo/api/v1`). */
+export function createKigoRoutes(api: Router, sessions: KigoSessions, wallets: KigoWallets): Router {
 
   /** Route middleware: a live user access token, whose user id handlers read from res.locals. */
   const requireUser = (req: Request, res: Response, next: NextFunction): void => {
