@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     `rewardgraph sandbox on ${sandbox.url}\n` +
       `  kigo     ${sandbox.baseUrls.kigo}\n  klip     ${sandbox.baseUrls.klipApi}\n` +
       `  klip-a2a ${sandbox.baseUrls.klipA2a}\n  xoxoday  ${sandbox.baseUrls.xoxoday}\n` +
-      `  control  ${sandbox.url}/_sandbox/{reset,stats,faults,clock}\n`,
+      `  control  ${sandbox.url}/_sandbox/{reset,epoch,stats,faults,clock}\n`,
   );
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));

@@ -2,8 +2,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock';
-import { SandboxFaults, faultRuleSchema } from './faults';
+import { registerControlRoutes } from './control';
+import { SandboxFaults } from './faults';
 import { SANDBOX_CREDENTIALS, type ProviderFactory, type ProviderName, type SandboxCredentials } from './provider';
+import { SandboxResets, type ResetListener } from './resets';
 import { SandboxStats } from './stats';
 import { unmatchedCall, wireRouter } from './wire';
 import { createKigoProvider } from './kigo';
@@ -15,6 +17,8 @@ export interface SandboxOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /** Where the sandbox reports what it must say once (a failing reset listener). @default a line on stderr */
+  log?: (line: string) => void;
 }
 
 export interface Sandbox {
@@ -26,7 +30,12 @@ export interface Sandbox {
   clock: SandboxClock;
   stats: SandboxStats;
   faults: SandboxFaults;
-  reset(): void;
+  /** A random id, new on every reset (`POST /_sandbox/reset` or `reset()`). */
+  readonly epoch: string;
+  /** Calls `listener` with the new epoch after every reset; returns the function that unsubscribes it. */
+  onReset(listener: ResetListener): () => void;
+  /** Back to the seed (done when this returns); resolves with the new epoch once every listener ran. */
+  reset(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -36,19 +45,28 @@ const PROVIDERS: Array<[ProviderName, ProviderFactory]> = [
   ['xoxoday', createXoxodayProvider],
 ];
 
-function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats: SandboxStats; faults: SandboxFaults; reset(): void } {
+interface SandboxParts {
+  app: express.Express;
+  clock: SandboxClock;
+  stats: SandboxStats;
+  faults: SandboxFaults;
+  resets: SandboxResets;
+}
+
+function createSandboxApp(options: SandboxOptions): SandboxParts {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const clock = new SandboxClock();
   const stats = new SandboxStats();
   const faults = new SandboxFaults();
   const providers = PROVIDERS.map(([provider, create]) =>
     create({ clock, credentials: SANDBOX_CREDENTIALS, router: () => wireRouter({ provider, stats, faults }) }),
   );
-  const reset = (): void => {
+  const resets = new SandboxResets(() => {
     clock.reset();
     stats.clear();
     faults.clear();
     for (const p of providers) p.reset();
-  };
+  }, log);
 
   const app = express();
   app.disable('x-powered-by');
@@ -62,42 +80,7 @@ function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats:
     }
     if (provider.control) app.use(`/_sandbox/${provider.name}`, provider.control);
   }
-
-  app.post('/_sandbox/reset', (_req, res) => {
-    reset();
-    res.json({ ok: true });
-  });
-  app.get('/_sandbox/stats', (_req, res) => res.json(stats.toJSON()));
-  app.delete('/_sandbox/stats', (_req, res) => {
-    stats.clear();
-    res.json({ ok: true });
-  });
-  app.get('/_sandbox/faults', (_req, res) => res.json({ faults: faults.list() }));
-  app.post('/_sandbox/faults', (req, res) => {
-    const rules = Array.isArray(req.body) ? req.body : [req.body];
-    const parsed = rules.map((r: unknown) => faultRuleSchema.safeParse(r));
-    const bad = parsed.find((p) => !p.success);
-    if (bad && !bad.success) {
-      res.status(400).json({ error: { code: 'invalid_fault', message: bad.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') } });
-      return;
-    }
-    for (const p of parsed) if (p.success) faults.add(p.data);
-    res.json({ ok: true, faults: faults.list() });
-  });
-  app.delete('/_sandbox/faults', (_req, res) => {
-    faults.clear();
-    res.json({ ok: true });
-  });
-  app.post('/_sandbox/clock', (req, res) => {
-    const seconds = Number(req.body?.advanceSeconds);
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      res.status(400).json({ error: { code: 'invalid_clock', message: 'advanceSeconds must be a number ≥ 0' } });
-      return;
-    }
-    clock.advance(seconds);
-    res.json({ now: clock.date().toISOString() });
-  });
-  app.get('/_sandbox/clock', (_req, res) => res.json({ now: clock.date().toISOString() }));
+  registerControlRoutes(app, { clock, stats, faults, resets });
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route ${req.method} ${req.path}` } });
@@ -108,11 +91,11 @@ function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats:
     res.status(status).json({ error: { code: status === 500 ? 'internal' : 'invalid_request', message: err.message } });
   });
 
-  return { app, clock, stats, faults, reset };
+  return { app, clock, stats, faults, resets };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { app, clock, stats, faults, reset } = createSandboxApp();
+  const { app, clock, stats, faults, resets } = createSandboxApp(options);
   const server = http.createServer(app);
   // Keep-alive sockets from the gateway must not hold close() open.
   server.keepAliveTimeout = 5_000;
@@ -130,7 +113,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     stats,
     faults,
-    reset,
+    get epoch() {
+      return resets.epoch;
+    },
+    onReset: (listener) => resets.onReset(listener),
+    reset: () => resets.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
