@@ -168,9 +168,9 @@ describe('Klip card info', () => {
     expect(again.body).toEqual(res.body);
   });
 
-  it('answers 404 for an unknown card and 400 for a non-numeric id', async () => {
+  it('answers 400 with its own code for an unknown card (Klip documents only 400, 401 and 500) and for a non-numeric id', async () => {
     const token = await login();
-    expect(await call(`${API}/wallet/card/251`, { headers: { authorization: token } })).toEqual({ status: 404, body: { code: 40400, message: expect.any(String) } });
+    expect(await call(`${API}/wallet/card/251`, { headers: { authorization: token } })).toEqual({ status: 400, body: { code: 40400, message: expect.any(String) } });
     expect((await call(`${API}/wallet/card/abc`, { headers: { authorization: token } })).body.code).toBe(40006);
   });
 });
