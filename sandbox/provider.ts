@@ -23,10 +23,20 @@ export const SANDBOX_CREDENTIALS = {
 
 export type SandboxCredentials = typeof SANDBOX_CREDENTIALS;
 
+/** Switches for answers the seeds do not show; off by default. */
+export interface ProviderOptions {
+  /**
+   * Xoxoday's refresh_token grant also answers `email`, `access_token_expiry` and `refresh_token_expiry`
+   * (epoch ms, strings), which the seed's example refresh answer does not carry.
+   */
+  xoxodayTokenExtras: boolean;
+}
+
 /** What every provider gets from the sandbox server. */
 export interface ProviderContext {
   clock: SandboxClock;
   credentials: SandboxCredentials;
+  options: ProviderOptions;
   /**
    * A new Router for wire routes: each route first counts the call under its template and applies
    * faults. Wire routes must sit directly on it (not on a nested router) for the template to show.

@@ -17,6 +17,11 @@ export interface SandboxOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /**
+   * Xoxoday's refresh answer also carries `email`, `access_token_expiry` and `refresh_token_expiry`,
+   * which the seed's example does not show. @default false
+   */
+  xoxodayTokenExtras?: boolean;
   /** Where the sandbox reports what it must say once (a failing reset listener). @default a line on stderr */
   log?: (line: string) => void;
 }
@@ -59,7 +64,12 @@ function createSandboxApp(options: SandboxOptions): SandboxParts {
   const stats = new SandboxStats();
   const faults = new SandboxFaults();
   const providers = PROVIDERS.map(([provider, create]) =>
-    create({ clock, credentials: SANDBOX_CREDENTIALS, router: () => wireRouter({ provider, stats, faults }) }),
+    create({
+      clock,
+      credentials: SANDBOX_CREDENTIALS,
+      options: { xoxodayTokenExtras: options.xoxodayTokenExtras ?? false },
+      router: () => wireRouter({ provider, stats, faults }),
+    }),
   );
   const resets = new SandboxResets(() => {
     clock.reset();

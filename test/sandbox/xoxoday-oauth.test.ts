@@ -88,18 +88,15 @@ describe('Xoxoday sandbox: token exchange', () => {
 });
 
 describe('Xoxoday sandbox: refresh with rotation', () => {
-  it('issues a new pair with expiry times, kills the old refresh token and keeps the old access token', async () => {
+  it('answers the fields of the seed’s refresh example only, kills the old refresh token and keeps the old access token', async () => {
     const first = await login();
-    const now = Date.parse((await call('/_sandbox/clock')).body.now);
     const renewed = await refresh(first.refresh_token);
-    expect(renewed.status).toBe(200);
+    expect(renewed).toEqual({
+      status: 200,
+      body: { access_token: expect.any(String), token_type: 'bearer', expires_in: 30 * DAY_S, refresh_token: expect.stringMatching(/^[0-9a-f]{40}$/) },
+    });
     expect(renewed.body.refresh_token).not.toBe(first.refresh_token);
     expect(renewed.body.access_token).not.toBe(first.access_token);
-    expect(renewed.body.token_type).toBe('bearer');
-    expect(Number(renewed.body.access_token_expiry)).toBeGreaterThanOrEqual(now + 30 * DAY_S * 1000);
-    expect(Number(renewed.body.access_token_expiry)).toBeLessThan(now + 30 * DAY_S * 1000 + 60_000);
-    expect(Number(renewed.body.refresh_token_expiry)).toBeGreaterThanOrEqual(now + 60 * DAY_S * 1000);
-    expect(typeof renewed.body.refresh_token_expiry).toBe('string');
 
     const reused = await refresh(first.refresh_token);
     expect(reused.status).toBe(400);
@@ -196,5 +193,29 @@ describe('Xoxoday sandbox: validation, expiry and revocation', () => {
     const { requests } = (await call('/_sandbox/stats')).body;
     expect(requests['GET /xoxoday/chef/v1/oauth/authorize']).toBe(1);
     expect(requests['POST /xoxoday/chef/v1/oauth/token/user']).toBe(1);
+  });
+});
+
+describe('Xoxoday sandbox: refresh answer extras (xoxodayTokenExtras)', () => {
+  const withExtras = useSandbox({ xoxodayTokenExtras: true });
+  const oauth = xoxodayOAuth(withExtras);
+
+  it('adds email and both expiry times, epoch ms as strings', async () => {
+    const first = await oauth.login();
+    const now = Date.parse((await withExtras.json('/_sandbox/clock')).body.now);
+    const renewed = await oauth.refresh(first.refresh_token);
+    expect(renewed.status).toBe(200);
+    expect(renewed.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'bearer',
+      expires_in: 30 * DAY_S,
+      refresh_token: expect.any(String),
+      email: expect.stringContaining('@'),
+      access_token_expiry: expect.stringMatching(/^\d+$/),
+      refresh_token_expiry: expect.stringMatching(/^\d+$/),
+    });
+    expect(Number(renewed.body.access_token_expiry)).toBeGreaterThanOrEqual(now + 30 * DAY_S * 1000);
+    expect(Number(renewed.body.access_token_expiry)).toBeLessThan(now + 30 * DAY_S * 1000 + 60_000);
+    expect(Number(renewed.body.refresh_token_expiry)).toBeGreaterThanOrEqual(now + 60 * DAY_S * 1000);
   });
 });
