@@ -18,7 +18,8 @@ describe('Xoxoday sandbox: authorization step', () => {
     const location = new URL(res.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe(sandbox.credentials.xoxoday.redirectUri);
     expect(location.searchParams.get('state')).toBe('st-1');
-    expect(location.searchParams.get('code')).toMatch(/^[0-9a-f]{40}$/);
+    // The seed's example code is 33 characters of (masked) lowercase hex.
+    expect(location.searchParams.get('code')).toMatch(/^[0-9a-f]{33}$/);
   });
 
   it.each([
@@ -45,6 +46,22 @@ describe('Xoxoday sandbox: token exchange', () => {
       email: expect.stringContaining('@'),
     });
     expect(res.body.access_token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('issues access and refresh tokens shaped like the seed’s examples', async () => {
+    const now = Date.parse((await call('/_sandbox/clock')).body.now);
+    const { access_token, refresh_token } = (await exchange(await authorize())).body;
+    expect(refresh_token).toMatch(/^[0-9a-f]{40}$/);
+    expect(access_token).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    const decoded = JSON.parse(Buffer.from(access_token, 'base64').toString('utf8'));
+    expect(decoded).toEqual({
+      tokenContent: { issuedFor: expect.any(String), scope: '', issuedAt: expect.any(Number), expiresAt: expect.any(String), token_type: 'COMPANY' },
+      a_t: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
+    expect(decoded.tokenContent.issuedAt - now).toBeLessThan(60_000);
+    expect(Date.parse(decoded.tokenContent.expiresAt) - decoded.tokenContent.issuedAt).toBe(30 * DAY_S * 1000);
+    const user = JSON.parse(Buffer.from((await exchange(await authorize(), 'user')).body.access_token, 'base64').toString('utf8'));
+    expect(user.tokenContent.token_type).toBe('USER');
   });
 
   it('issues 15-day user sessions on the user path', async () => {
