@@ -7,25 +7,30 @@
  * - `GET /faults` → `{faults}`; `POST /faults` one rule or an array (all or nothing) → `{ok, faults}`;
  *   `DELETE /faults` clears.
  * - `GET /clock` → `{now}`; `POST /clock {advanceSeconds ≥ 0}` → `{now}`.
+ * - `GET /strict` → `{strict, seed, fired: {<choice>: n}}`: seed null and fired `{}` outside strict mode;
+ *   `fired` counts each choice's non-default turns since the last reset.
  */
 import type { Express } from 'express';
 import type { SandboxClock } from './clock';
 import { faultRuleSchema, type SandboxFaults } from './faults';
 import type { SandboxResets } from './resets';
 import type { SandboxStats } from './stats';
+import type { StrictMode } from './strict';
 
 export interface ControlDeps {
   clock: SandboxClock;
   stats: SandboxStats;
   faults: SandboxFaults;
   resets: SandboxResets;
+  strict: StrictMode;
 }
 
-export function registerControlRoutes(app: Express, { clock, stats, faults, resets }: ControlDeps): void {
+export function registerControlRoutes(app: Express, { clock, stats, faults, resets, strict }: ControlDeps): void {
   app.post('/_sandbox/reset', async (_req, res) => {
     res.json({ ok: true, epoch: await resets.reset() });
   });
   app.get('/_sandbox/epoch', (_req, res) => res.json({ epoch: resets.epoch }));
+  app.get('/_sandbox/strict', (_req, res) => res.json({ strict: strict.enabled, seed: strict.seed ?? null, fired: strict.fired() }));
 
   app.get('/_sandbox/stats', (_req, res) => res.json(stats.toJSON()));
   app.delete('/_sandbox/stats', (_req, res) => {

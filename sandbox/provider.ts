@@ -1,5 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import type { SandboxClock } from './clock';
+import type { StrictMode } from './strict';
 
 /**
  * Credentials the sandbox accepts. The embedded gateway is started with these; a real deployment
@@ -37,6 +38,8 @@ export interface ProviderContext {
   clock: SandboxClock;
   credentials: SandboxCredentials;
   options: ProviderOptions;
+  /** Strict mode's draws, for the choices a provider makes itself (strict.ts); inert outside strict mode. */
+  strict: StrictMode;
   /**
    * A new Router for wire routes: each route first counts the call under its template and applies
    * faults. Wire routes must sit directly on it (not on a nested router) for the template to show.

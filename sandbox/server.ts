@@ -7,6 +7,7 @@ import { SandboxFaults } from './faults';
 import { SANDBOX_CREDENTIALS, type ProviderFactory, type ProviderName, type SandboxCredentials } from './provider';
 import { SandboxResets, type ResetListener } from './resets';
 import { SandboxStats } from './stats';
+import { StrictMode, newStrictSeed } from './strict';
 import { unmatchedCall, wireRouter } from './wire';
 import { createKigoProvider } from './kigo';
 import { createKlipProvider } from './klip';
@@ -22,7 +23,14 @@ export interface SandboxOptions {
    * which the seed's example does not show. @default false
    */
   xoxodayTokenExtras?: boolean;
-  /** Where the sandbox reports what it must say once (a failing reset listener). @default a line on stderr */
+  /**
+   * Draw every choice the seeds do not confirm at random, per answer (sandbox/strict.ts lists them).
+   * @default false
+   */
+  strict?: boolean;
+  /** Seed of strict mode's draws (an integer 0…2³²−1), to replay a run; a random one when absent. */
+  seed?: number;
+  /** Where the sandbox reports what it must say once: the strict seed, a failing reset listener. @default a line on stderr */
   log?: (line: string) => void;
 }
 
@@ -35,6 +43,9 @@ export interface Sandbox {
   clock: SandboxClock;
   stats: SandboxStats;
   faults: SandboxFaults;
+  /** Whether strict mode randomises the unconfirmed choices, and its seed (undefined when not strict). */
+  readonly strict: boolean;
+  readonly seed: number | undefined;
   /** A random id, new on every reset (`POST /_sandbox/reset` or `reset()`). */
   readonly epoch: string;
   /** Calls `listener` with the new epoch after every reset; returns the function that unsubscribes it. */
@@ -56,6 +67,7 @@ interface SandboxParts {
   stats: SandboxStats;
   faults: SandboxFaults;
   resets: SandboxResets;
+  strict: StrictMode;
 }
 
 function createSandboxApp(options: SandboxOptions): SandboxParts {
@@ -63,18 +75,22 @@ function createSandboxApp(options: SandboxOptions): SandboxParts {
   const clock = new SandboxClock();
   const stats = new SandboxStats();
   const faults = new SandboxFaults();
+  const strict = new StrictMode(options.strict ? (options.seed ?? newStrictSeed()) : undefined);
+  if (strict.enabled) log(`sandbox: strict mode, seed ${strict.seed} (replay with SANDBOX_SEED=${strict.seed} or startSandbox({ strict: true, seed: ${strict.seed} }))`);
   const providers = PROVIDERS.map(([provider, create]) =>
     create({
       clock,
       credentials: SANDBOX_CREDENTIALS,
       options: { xoxodayTokenExtras: options.xoxodayTokenExtras ?? false },
-      router: () => wireRouter({ provider, stats, faults }),
+      strict,
+      router: () => wireRouter({ provider, stats, faults, strict }),
     }),
   );
   const resets = new SandboxResets(() => {
     clock.reset();
     stats.clear();
     faults.clear();
+    strict.reset();
     for (const p of providers) p.reset();
   }, log);
 
@@ -86,11 +102,11 @@ function createSandboxApp(options: SandboxOptions): SandboxParts {
 
   for (const provider of providers) {
     for (const { basePath, router, notFound } of provider.mounts) {
-      app.use(basePath, router, unmatchedCall({ provider: provider.name, stats, faults }), ...(notFound ? [notFound] : []));
+      app.use(basePath, router, unmatchedCall({ provider: provider.name, stats, faults, strict }), ...(notFound ? [notFound] : []));
     }
     if (provider.control) app.use(`/_sandbox/${provider.name}`, provider.control);
   }
-  registerControlRoutes(app, { clock, stats, faults, resets });
+  registerControlRoutes(app, { clock, stats, faults, resets, strict });
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route ${req.method} ${req.path}` } });
@@ -101,11 +117,11 @@ function createSandboxApp(options: SandboxOptions): SandboxParts {
     res.status(status).json({ error: { code: status === 500 ? 'internal' : 'invalid_request', message: err.message } });
   });
 
-  return { app, clock, stats, faults, resets };
+  return { app, clock, stats, faults, resets, strict };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { app, clock, stats, faults, resets } = createSandboxApp(options);
+  const { app, clock, stats, faults, resets, strict } = createSandboxApp(options);
   const server = http.createServer(app);
   // Keep-alive sockets from the gateway must not hold close() open.
   server.keepAliveTimeout = 5_000;
@@ -123,6 +139,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     stats,
     faults,
+    strict: strict.enabled,
+    seed: strict.seed,
     get epoch() {
       return resets.epoch;
     },

@@ -1,6 +1,6 @@
 /**
  * What the sandbox does to every upstream call before the provider's handler: count it, apply a
- * matching fault. Both need the route template (`GET /klip/v2/wallet/card/:cardId`), which Express knows
+ * matching fault, and in strict mode let strict-answers.ts vary the handler's answer. All need the route template (`GET /klip/v2/wallet/card/:cardId`), which Express knows
  * only once a route matched, so they run as the first handler of every route (`wireRouter`); a call no
  * route matched gets the same treatment under its plain path (`unmatchedCall`) before the 404.
  */
@@ -8,11 +8,14 @@ import { Router, type NextFunction, type Request, type RequestHandler, type Resp
 import type { SandboxFaults } from './faults';
 import type { ProviderName } from './provider';
 import type { SandboxStats } from './stats';
+import type { StrictMode } from './strict';
+import { shapeStrictAnswers } from './strict-answers';
 
 export interface WireDeps {
   provider: ProviderName;
   stats: SandboxStats;
   faults: SandboxFaults;
+  strict: StrictMode;
 }
 
 /** Set on a call once it has been counted, so a call that passes two hooks counts once. */
@@ -41,20 +44,25 @@ export function wireRouter(deps: WireDeps): Router {
 function routeHook(deps: WireDeps): RequestHandler {
   return (req, res, next) => {
     const template = (req.route as { path?: unknown } | undefined)?.path;
-    wireCall(deps, `${req.method} ${req.baseUrl}${typeof template === 'string' ? template : req.path}`, req, res, next);
+    wireCall(deps, `${req.method} ${req.baseUrl}${typeof template === 'string' ? template : req.path}`, true, req, res, next);
   };
 }
 
 /** Mounted after a provider's router: a call no route took counts under its plain path and may be faulted. */
 export function unmatchedCall(deps: WireDeps): RequestHandler {
-  return (req, res, next) => wireCall(deps, `${req.method} ${req.baseUrl}${req.path}`, req, res, next);
+  return (req, res, next) => wireCall(deps, `${req.method} ${req.baseUrl}${req.path}`, false, req, res, next);
 }
 
-function wireCall(deps: WireDeps, key: string, req: Request, res: Response, next: NextFunction): void {
+/** `routed`: a provider route will answer (not a 404 for an unknown path), so strict mode may shape it. */
+function wireCall(deps: WireDeps, key: string, routed: boolean, req: Request, res: Response, next: NextFunction): void {
   if (res.locals[SEEN]) return next();
   res.locals[SEEN] = true;
   deps.stats.arrived(key);
   // 'finish' fires only once the whole answer has been handed to the socket: never for a dropped call.
   res.on('finish', () => deps.stats.answered(key));
-  deps.faults.apply(deps.provider, req, res, () => next());
+  deps.faults.apply(deps.provider, req, res, () => {
+    // Only once the real handler is to answer: a fault's injected answer says exactly what it was told.
+    if (routed) shapeStrictAnswers(deps.strict, deps.provider, res);
+    next();
+  });
 }

@@ -16,7 +16,7 @@ import { OrderBook } from './orders';
 import { XoxodayTokens } from './tokens';
 import { VoucherCatalog } from './vouchers';
 
-export const createXoxodayProvider: ProviderFactory = ({ clock, credentials, options, router }) => {
+export const createXoxodayProvider: ProviderFactory = ({ clock, credentials, options, strict, router }) => {
   // The catalog never changes after seeding, so one copy serves every reset.
   const products = seedCatalog();
   const catalog = new VoucherCatalog(products);
@@ -25,7 +25,7 @@ export const createXoxodayProvider: ProviderFactory = ({ clock, credentials, opt
   const ops = new OpsCounter();
 
   const api = router();
-  registerOAuthRoutes(api, tokens, credentials.xoxoday, { tokenExtras: options.xoxodayTokenExtras });
+  registerOAuthRoutes(api, tokens, credentials.xoxoday, { tokenExtras: () => options.xoxodayTokenExtras || strict.chance('xoxoday.refreshExtras', 0.5) });
   registerRewardsApi(api, { clock, tokens, catalog, orders, ops });
 
   return {

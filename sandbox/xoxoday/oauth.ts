@@ -50,8 +50,8 @@ function refreshBody(grant: Grant, extras: boolean) {
 }
 
 export interface OAuthOptions {
-  /** Whether a refresh answer carries the fields beyond the seed's example. */
-  tokenExtras: boolean;
+  /** Whether this refresh answer carries the fields beyond the seed's example (asked per answer: strict mode varies it). */
+  tokenExtras: () => boolean;
 }
 
 export function registerOAuthRoutes(router: Router, tokens: XoxodayTokens, credentials: XoxodayCredentials, options: OAuthOptions): void {
@@ -115,7 +115,7 @@ export function registerOAuthRoutes(router: Router, tokens: XoxodayTokens, crede
       }
       const outcome = tokens.refreshGrant(refreshToken!, kind);
       if (outcome.ok) {
-        res.json(refreshBody(outcome.grant, options.tokenExtras));
+        res.json(refreshBody(outcome.grant, options.tokenExtras()));
       } else if (outcome.reason === 'revoked') {
         res.status(400).json(TOKEN_REVOKED_BODY);
       } else {
