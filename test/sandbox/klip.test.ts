@@ -193,6 +193,17 @@ describe('Klip mint', () => {
     expect((await walkBapp(token)).cards).toHaveLength(252);
   });
 
+  it('grows mint_count with every partner mint, but not with cards the control API mints', async () => {
+    const token = await login();
+    const { klip } = sandbox.credentials;
+    const profile = async () => (await call(`${API}/partner/auth`, { json: { email: klip.partnerEmail, password: sha256(klip.partnerPassword) } })).body;
+    expect(await profile()).toMatchObject({ mint_count: 0, mint_limit: 100000 });
+    await call(`${API}/wallet/mint`, { headers: { authorization: token }, json: mintBody() });
+    await call(`${API}/wallet/mint`, { headers: { authorization: token }, json: mintBody({ to_address: [BOB] }) });
+    await call(`/_sandbox/klip/holders/${BOB}/cards`, { json: { count: 5 } });
+    expect((await profile()).mint_count).toBe(3);
+  });
+
   it('refuses a wrong or missing PIN with 400 without echoing it', async () => {
     const token = await login();
     const wrong = await call(`${API}/wallet/mint`, { headers: { authorization: token }, json: mintBody({ pin: '999999' }) });
