@@ -28,7 +28,8 @@ type Register = (path: string, ...handlers: RequestHandler[]) => Router;
 /**
  * A Router whose every route starts with the wire hook. Providers register routes on it as on any
  * Router; `get(path, h)` becomes `get(path, hook, h)`, so the hook sees `req.route` and runs once the
- * method matched.
+ * method matched. Only get, post, put, patch and delete routes get the hook: a handler added with `use`
+ * or `all` that answers would go uncounted and unfaulted.
  */
 export function wireRouter(deps: WireDeps): Router {
   const router = Router();
