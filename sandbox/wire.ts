@@ -1,8 +1,9 @@
 /**
  * What the sandbox does to every upstream call before the provider's handler: count it, apply a
- * matching fault, and in strict mode let strict-answers.ts vary the handler's answer. All need the route template (`GET /klip/v2/wallet/card/:cardId`), which Express knows
- * only once a route matched, so they run as the first handler of every route (`wireRouter`); a call no
- * route matched gets the same treatment under its plain path (`unmatchedCall`) before the 404.
+ * matching fault, and in strict mode let strict-answers.ts vary the handler's answer. These need the
+ * route template (`GET /klip/v2/wallet/card/:cardId`), which Express knows only once a route matched,
+ * so they run as the first handler of every route (`wireRouter`); a call no route matched is counted
+ * and faulted under its plain path (`unmatchedCall`) before the 404.
  */
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { SandboxFaults } from './faults';

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
+import type { StrictMode } from '../strict';
 import { kigoErrorHandler } from './errors';
 import { bearerToken, jsonBody, parseOrThrow } from './request';
 import { normalizeClaimCode } from './secrets';
-import type { StrictMode } from '../strict';
 import type { KigoSessions } from './sessions';
 import { TOKEN_STATUSES, toClaimPreview, toWireToken } from './token';
 import type { KigoWallets } from './wallets';
@@ -29,7 +29,6 @@ const param = (req: Request, name: string): string => String(req.params[name]);
 
 /** The Kigo wire API on `api` (a wire router, mounted at `/kigo/api/v1`). */
 export function createKigoRoutes(api: Router, sessions: KigoSessions, wallets: KigoWallets, strict: StrictMode): Router {
-
   /** Route middleware: a live user access token, whose user id handlers read from res.locals. */
   const requireUser = (req: Request, res: Response, next: NextFunction): void => {
     res.locals.kigoUser = sessions.userFor(bearerToken(req));
