@@ -1,5 +1,11 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
+
+/** RFC 9110 token characters: anything else would make Node throw while answering. */
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name');
+const headerValue = z
+  .union([z.string(), z.number().transform(String)])
+  .pipe(z.string().max(8192).regex(/^[^\r\n]*$/, 'must not contain line breaks'));
 
 /** One injected fault: which upstream calls it matches and what it does to them. */
 export const faultRuleSchema = z
@@ -9,17 +15,37 @@ export const faultRuleSchema = z
     method: z.string().transform((m) => m.toUpperCase()).optional(),
     /** A regular expression tested against the full request path, base path included. */
     path: z.string().optional(),
-    /** Answer with this status instead of the real handler. */
+    /** Answer with this status instead of the real handler (or, with `afterAction`, instead of its answer). */
     status: z.number().int().min(100).max(599).optional(),
+    /** JSON body of the injected answer; ignored without `status`. */
     body: z.unknown().optional(),
-    /** Wait this long before answering (or before the real handler runs). */
+    /** Body of the injected answer sent as-is, not as JSON (an HTML error page, truncated JSON). */
+    rawBody: z.string().max(1_000_000).optional(),
+    /** Headers of the injected answer, e.g. `{"retry-after": "30"}` or a content type for `rawBody`. */
+    headers: z.record(headerName, headerValue).optional(),
+    /** Wait this long before answering (or before the real handler runs; with `afterAction`, after it ran). */
     delayMs: z.number().int().min(0).max(120_000).optional(),
     /** Destroy the connection without an answer. */
     drop: z.boolean().optional(),
+    /** Let the real handler run and act first, then drop, replace or delay its answer. */
+    afterAction: z.boolean().optional(),
     /** Matches this many calls, then disappears; forever when absent. */
     times: z.number().int().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (rule.body !== undefined && rule.rawBody !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rawBody'], message: 'give body or rawBody, not both' });
+    }
+    for (const field of ['rawBody', 'headers'] as const) {
+      if (rule[field] !== undefined && rule.status === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'describes an injected answer, so it needs status' });
+      }
+    }
+    if (rule.afterAction && !rule.drop && rule.status === undefined && !rule.delayMs) {
+      ctx.addIssue({ code: 'custom', path: ['afterAction'], message: 'needs drop, status or delayMs to do anything' });
+    }
+  });
 
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
@@ -47,7 +73,21 @@ export class SandboxFaults {
     return this.rules.map(({ pattern: _pattern, remaining, ...rule }) => ({ ...rule, remaining: Number.isFinite(remaining) ? remaining : undefined }));
   }
 
-  /** Takes the first rule matching this call, counting it down. */
+  /**
+   * Applies the first rule matching this call (counting it down), then calls `proceed` to run the real
+   * handler unless the rule answers or drops before it.
+   */
+  apply(provider: string, req: Request, res: Response, proceed: () => void): void {
+    const rule = this.take(provider, req.method, req.originalUrl.split('?')[0]!);
+    if (!rule) return proceed();
+    if (rule.afterAction) return afterAction(rule, req, res, proceed);
+    later(res, rule.delayMs, () => {
+      if (rule.drop) req.socket.destroy();
+      else if (rule.status !== undefined) inject(res, rule);
+      else proceed();
+    });
+  }
+
   private take(provider: string, method: string, path: string): ActiveFault | undefined {
     const rule = this.rules.find(
       (r) =>
@@ -60,28 +100,51 @@ export class SandboxFaults {
     if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
     return rule;
   }
+}
 
-  /** Express middleware for one provider's routes: applies a matching fault before the real handler. */
-  middleware(provider: 'kigo' | 'klip' | 'xoxoday') {
-    return (req: Request, res: Response, next: NextFunction): void => {
-      const rule = this.take(provider, req.method, req.originalUrl.split('?')[0]!);
-      if (!rule) return next();
-      const act = (): void => {
-        if (rule.drop) {
-          req.socket.destroy();
-        } else if (rule.status !== undefined) {
-          res.status(rule.status).json(rule.body ?? { error: { code: 'injected_fault', message: `injected ${rule.status}` } });
-        } else {
-          next();
-        }
-      };
-      if (rule.delayMs) {
-        const timer = setTimeout(act, rule.delayMs);
-        // A client that gives up during the delay must not leave the timer to answer a dead socket.
-        res.on('close', () => clearTimeout(timer));
+/**
+ * "The upstream acted but its answer was lost (or late, or garbled)": the handler runs to its answer,
+ * so every state change is done, and the answer is caught where everything Express sends ends up
+ * (`json`, `send`, `redirect` and `sendStatus` all finish in `res.end`).
+ */
+function afterAction(rule: FaultRule, req: Request, res: Response, proceed: () => void): void {
+  const realEnd = res.end;
+  const caught = function (this: Response, ...args: unknown[]): Response {
+    res.end = realEnd;
+    later(res, rule.delayMs, () => {
+      if (rule.drop) {
+        req.socket.destroy();
+      } else if (rule.status === undefined) {
+        (realEnd as (...a: unknown[]) => Response).apply(res, args);
       } else {
-        act();
+        // The handler's headers (content type and length, cache and auth headers) belonged to its answer.
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        inject(res, rule);
       }
-    };
+    });
+    return res;
+  };
+  res.end = caught as Response['end'];
+  proceed();
+}
+
+/** Sends the rule's answer: `rawBody` byte for byte, else `body` (or a default error) as JSON. */
+function inject(res: Response, rule: FaultRule): void {
+  res.status(rule.status!);
+  // setHeader rather than res.set: Express would append a charset to a content type given here.
+  for (const [name, value] of Object.entries(rule.headers ?? {})) res.setHeader(name, value);
+  if (rule.rawBody === undefined) {
+    res.json(rule.body ?? { error: { code: 'injected_fault', message: `injected ${rule.status}` } });
+    return;
   }
+  if (!res.hasHeader('content-type')) res.setHeader('content-type', 'text/plain; charset=utf-8');
+  if (!res.hasHeader('content-length')) res.setHeader('content-length', Buffer.byteLength(rule.rawBody));
+  res.end(rule.rawBody);
+}
+
+/** Runs `act` after `delayMs`; a client that gives up meanwhile must not leave a timer to answer a dead socket. */
+function later(res: Response, delayMs: number | undefined, act: () => void): void {
+  if (!delayMs) return act();
+  const timer = setTimeout(act, delayMs);
+  res.on('close', () => clearTimeout(timer));
 }

@@ -1,5 +1,6 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { SandboxClock } from './clock';
+import type { StrictMode } from './strict';
 
 /**
  * Credentials the sandbox accepts. The embedded gateway is started with these; a real deployment
@@ -23,22 +24,40 @@ export const SANDBOX_CREDENTIALS = {
 
 export type SandboxCredentials = typeof SANDBOX_CREDENTIALS;
 
+/** Switches for answers the seeds do not show; off by default. */
+export interface ProviderOptions {
+  /**
+   * Xoxoday's refresh_token grant also answers `email`, `access_token_expiry` and `refresh_token_expiry`
+   * (epoch ms, strings), which the seed's example refresh answer does not carry.
+   */
+  xoxodayTokenExtras: boolean;
+}
+
 /** What every provider gets from the sandbox server. */
 export interface ProviderContext {
   clock: SandboxClock;
   credentials: SandboxCredentials;
+  options: ProviderOptions;
+  /** Strict mode's draws, for the choices a provider makes itself (strict.ts); inert outside strict mode. */
+  strict: StrictMode;
+  /**
+   * A new Router for wire routes: each route first counts the call under its template and applies
+   * faults. Wire routes must sit directly on it (not on a nested router) for the template to show.
+   */
+  router(): Router;
 }
 
 /** Fault and stats key of a provider: `klip` covers both Klip base paths. */
 export type ProviderName = 'kigo' | 'klip' | 'xoxoday';
 
 /**
- * One emulated upstream. `mounts` are its wire routes (under their base paths, with faults and stats
- * applied by the server); `control` is mounted at `/_sandbox/<name>` for tests and demos.
+ * One emulated upstream. `mounts` are its wire routes (under their base paths, built with
+ * `ctx.router()`), each with an optional `notFound` answer for paths no route takes (the sandbox's
+ * own 404 otherwise); `control` is mounted at `/_sandbox/<name>` for tests and demos.
  */
 export interface SandboxProvider {
   name: ProviderName;
-  mounts: Array<{ basePath: string; router: Router }>;
+  mounts: Array<{ basePath: string; router: Router; notFound?: RequestHandler }>;
   control?: Router;
   /** Back to the seed: the same state on every start and every reset. */
   reset(): void;

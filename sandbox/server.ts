@@ -2,9 +2,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SandboxClock } from './clock';
-import { SandboxFaults, faultRuleSchema } from './faults';
-import { SANDBOX_CREDENTIALS, type ProviderFactory, type SandboxCredentials } from './provider';
+import { registerControlRoutes } from './control';
+import { SandboxFaults } from './faults';
+import { SANDBOX_CREDENTIALS, type ProviderFactory, type ProviderName, type SandboxCredentials } from './provider';
+import { SandboxResets, type ResetListener } from './resets';
 import { SandboxStats } from './stats';
+import { StrictMode, newStrictSeed } from './strict';
+import { unmatchedCall, wireRouter } from './wire';
 import { createKigoProvider } from './kigo';
 import { createKlipProvider } from './klip';
 import { createXoxodayProvider } from './xoxoday';
@@ -14,6 +18,20 @@ export interface SandboxOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /**
+   * Xoxoday's refresh answer also carries `email`, `access_token_expiry` and `refresh_token_expiry`,
+   * which the seed's example does not show. @default false
+   */
+  xoxodayTokenExtras?: boolean;
+  /**
+   * Draw every choice the seeds do not confirm at random, per answer (sandbox/strict.ts lists them).
+   * @default false
+   */
+  strict?: boolean;
+  /** Seed of strict mode's draws (an integer 0…2³²−1), to replay a run; a random one when absent. */
+  seed?: number;
+  /** Where the sandbox reports what it must say once: the strict seed, a failing reset listener. @default a line on stderr */
+  log?: (line: string) => void;
 }
 
 export interface Sandbox {
@@ -25,23 +43,56 @@ export interface Sandbox {
   clock: SandboxClock;
   stats: SandboxStats;
   faults: SandboxFaults;
-  reset(): void;
+  /** Whether strict mode randomises the unconfirmed choices, and its seed (undefined when not strict). */
+  readonly strict: boolean;
+  readonly seed: number | undefined;
+  /** A random id, new on every reset (`POST /_sandbox/reset` or `reset()`). */
+  readonly epoch: string;
+  /** Calls `listener` with the new epoch after every reset; returns the function that unsubscribes it. */
+  onReset(listener: ResetListener): () => void;
+  /** Back to the seed (done when this returns); resolves with the new epoch once every listener ran. */
+  reset(): Promise<string>;
   close(): Promise<void>;
 }
 
-const PROVIDERS: ProviderFactory[] = [createKigoProvider, createKlipProvider, createXoxodayProvider];
+const PROVIDERS: Array<[ProviderName, ProviderFactory]> = [
+  ['kigo', createKigoProvider],
+  ['klip', createKlipProvider],
+  ['xoxoday', createXoxodayProvider],
+];
 
-function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats: SandboxStats; faults: SandboxFaults; reset(): void } {
+interface SandboxParts {
+  app: express.Express;
+  clock: SandboxClock;
+  stats: SandboxStats;
+  faults: SandboxFaults;
+  resets: SandboxResets;
+  strict: StrictMode;
+}
+
+function createSandboxApp(options: SandboxOptions): SandboxParts {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const clock = new SandboxClock();
   const stats = new SandboxStats();
   const faults = new SandboxFaults();
-  const providers = PROVIDERS.map((create) => create({ clock, credentials: SANDBOX_CREDENTIALS }));
-  const reset = (): void => {
+  const strict = new StrictMode(options.strict ? (options.seed ?? newStrictSeed()) : undefined);
+  if (strict.enabled) log(`sandbox: strict mode, seed ${strict.seed} (replay with SANDBOX_SEED=${strict.seed} or startSandbox({ strict: true, seed: ${strict.seed} }))`);
+  const providers = PROVIDERS.map(([provider, create]) =>
+    create({
+      clock,
+      credentials: SANDBOX_CREDENTIALS,
+      options: { xoxodayTokenExtras: options.xoxodayTokenExtras ?? false },
+      strict,
+      router: () => wireRouter({ provider, stats, faults, strict }),
+    }),
+  );
+  const resets = new SandboxResets(() => {
     clock.reset();
     stats.clear();
     faults.clear();
+    strict.reset();
     for (const p of providers) p.reset();
-  };
+  }, log);
 
   const app = express();
   app.disable('x-powered-by');
@@ -50,47 +101,12 @@ function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats:
   app.use(express.urlencoded({ extended: false }));
 
   for (const provider of providers) {
-    for (const { basePath, router } of provider.mounts) {
-      app.use(basePath, countRequests(stats), faults.middleware(provider.name), router);
+    for (const { basePath, router, notFound } of provider.mounts) {
+      app.use(basePath, router, unmatchedCall({ provider: provider.name, stats, faults, strict }), ...(notFound ? [notFound] : []));
     }
     if (provider.control) app.use(`/_sandbox/${provider.name}`, provider.control);
   }
-
-  app.post('/_sandbox/reset', (_req, res) => {
-    reset();
-    res.json({ ok: true });
-  });
-  app.get('/_sandbox/stats', (_req, res) => res.json(stats.toJSON()));
-  app.delete('/_sandbox/stats', (_req, res) => {
-    stats.clear();
-    res.json({ ok: true });
-  });
-  app.get('/_sandbox/faults', (_req, res) => res.json({ faults: faults.list() }));
-  app.post('/_sandbox/faults', (req, res) => {
-    const rules = Array.isArray(req.body) ? req.body : [req.body];
-    const parsed = rules.map((r: unknown) => faultRuleSchema.safeParse(r));
-    const bad = parsed.find((p) => !p.success);
-    if (bad && !bad.success) {
-      res.status(400).json({ error: { code: 'invalid_fault', message: bad.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') } });
-      return;
-    }
-    for (const p of parsed) if (p.success) faults.add(p.data);
-    res.json({ ok: true, faults: faults.list() });
-  });
-  app.delete('/_sandbox/faults', (_req, res) => {
-    faults.clear();
-    res.json({ ok: true });
-  });
-  app.post('/_sandbox/clock', (req, res) => {
-    const seconds = Number(req.body?.advanceSeconds);
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      res.status(400).json({ error: { code: 'invalid_clock', message: 'advanceSeconds must be a number ≥ 0' } });
-      return;
-    }
-    clock.advance(seconds);
-    res.json({ now: clock.date().toISOString() });
-  });
-  app.get('/_sandbox/clock', (_req, res) => res.json({ now: clock.date().toISOString() }));
+  registerControlRoutes(app, { clock, stats, faults, resets, strict });
 
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `no route ${req.method} ${req.path}` } });
@@ -101,28 +117,11 @@ function createSandboxApp(): { app: express.Express; clock: SandboxClock; stats:
     res.status(status).json({ error: { code: status === 500 ? 'internal' : 'invalid_request', message: err.message } });
   });
 
-  return { app, clock, stats, faults, reset };
-}
-
-/**
- * Counts a request under its route template (`GET /klip/v2/wallet/card/:cardId`) once it is answered;
- * requests no route matched count under their plain path.
- */
-function countRequests(stats: SandboxStats) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    // Read now: once the request falls through the router, Express restores baseUrl and path.
-    const base = req.baseUrl;
-    const path = req.path;
-    res.on('finish', () => {
-      const template = req.route?.path as string | undefined;
-      stats.record(`${req.method} ${base}${template ?? path}`);
-    });
-    next();
-  };
+  return { app, clock, stats, faults, resets, strict };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { app, clock, stats, faults, reset } = createSandboxApp();
+  const { app, clock, stats, faults, resets, strict } = createSandboxApp(options);
   const server = http.createServer(app);
   // Keep-alive sockets from the gateway must not hold close() open.
   server.keepAliveTimeout = 5_000;
@@ -140,7 +139,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     stats,
     faults,
-    reset,
+    strict: strict.enabled,
+    seed: strict.seed,
+    get epoch() {
+      return resets.epoch;
+    },
+    onReset: (listener) => resets.onReset(listener),
+    reset: () => resets.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

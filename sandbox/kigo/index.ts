@@ -14,7 +14,7 @@
  *             share_not_pending | cannot_claim_own_token. Messages never contain a claim code.
  * Limits      claim codes: 16 chars of `23456789ABCDEFGHJKMNPQRSTUVWXYZ`, single use, 7 days.
  * [model]     everything kigo.md marks [model], plus: the `status` filter on `GET /wallet/tokens`
- *             (active | share_pending | redeemed); 401 code `token_expired` for a known but expired
+ *             (active | share_pending | redeemed; strict mode sometimes ignores it, see ../strict.ts); 401 code `token_expired` for a known but expired
  *             token; a share whose code expires reverts the token to `active`; claim codes are matched
  *             case-insensitively; the claim preview shows the token as it would arrive (active, share
  *             null); `supported_actions` values (`share`, `cancel_share`, `reveal`); token id formats.
@@ -32,7 +32,7 @@ export const createKigoProvider: ProviderFactory = (ctx) => {
   const wallets = new KigoWallets(ctx.clock);
   return {
     name: 'kigo',
-    mounts: [{ basePath: '/kigo/api/v1', router: createKigoRoutes(sessions, wallets) }],
+    mounts: [{ basePath: '/kigo/api/v1', router: createKigoRoutes(ctx.router(), sessions, wallets, ctx.strict) }],
     control: createKigoControl(wallets),
     reset: () => {
       sessions.reset();

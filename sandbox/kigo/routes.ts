@@ -1,5 +1,6 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
+import type { StrictMode } from '../strict';
 import { kigoErrorHandler } from './errors';
 import { bearerToken, jsonBody, parseOrThrow } from './request';
 import { normalizeClaimCode } from './secrets';
@@ -26,10 +27,8 @@ const pageQuerySchema = z.object({
 /** Express 5 params are `string | string[]`; every Kigo param is a single path segment. */
 const param = (req: Request, name: string): string => String(req.params[name]);
 
-/** The Kigo wire API, mounted at `/kigo/api/v1`. Routes sit directly on this router for the stats keys. */
-export function createKigoRoutes(sessions: KigoSessions, wallets: KigoWallets): Router {
-  const api = Router();
-
+/** The Kigo wire API on `api` (a wire router, mounted at `/kigo/api/v1`). */
+export function createKigoRoutes(api: Router, sessions: KigoSessions, wallets: KigoWallets, strict: StrictMode): Router {
   /** Route middleware: a live user access token, whose user id handlers read from res.locals. */
   const requireUser = (req: Request, res: Response, next: NextFunction): void => {
     res.locals.kigoUser = sessions.userFor(bearerToken(req));
@@ -56,7 +55,9 @@ export function createKigoRoutes(sessions: KigoSessions, wallets: KigoWallets): 
 
   api.get('/wallet/tokens', requireUser, (req, res) => {
     const page = parseOrThrow(pageQuerySchema, req.query);
-    const { data, total } = wallets.list(userOf(res), page);
+    // The status filter is our extension: strict mode sometimes answers as a Kigo without it would.
+    const status = page.status !== undefined && strict.chance('kigo.statusFilterIgnored', 0.5) ? undefined : page.status;
+    const { data, total } = wallets.list(userOf(res), { ...page, status });
     res.json({ data: data.map(toWireToken), total, offset: page.offset, limit: page.limit });
   });
 

@@ -1,13 +1,17 @@
 /**
  * Klip error answers, both base paths: `{code: <int>, message}` [model for the field names and codes;
  * Klip documents "a specific code and a message"]. Statuses [doc]: 400 bad syntax (and, in App2App, an
- * unknown request_key), 401 invalid or expired partner token; 404 for an unknown card [model].
+ * unknown request_key), 401 invalid or expired partner token, 500; nothing else on a documented route,
+ * so an unknown card is 400 too. 404 only for a path Klip does not have [model].
  * Messages name the offending field and never echo a secret (password, PIN, token).
  */
 import type { Response } from 'express';
 import type { ZodError } from 'zod';
 
-/** Stable machine-readable codes; `HTTP status × 100 + n`, so the status is readable from the code. */
+/**
+ * Stable machine-readable codes, mostly `HTTP status × 100 + n`. CardNotFound keeps 40400 although it is
+ * now answered with 400: clients already recognise the code, and the code, not the status, says what.
+ */
 export enum KlipErrorCode {
   /** A body or query field is missing or malformed; the message names it. */
   InvalidRequest = 40000,
@@ -31,7 +35,7 @@ export enum KlipErrorCode {
   InvalidToken = 40101,
   /** The token was issued but its 24 h are over: log in again. */
   ExpiredToken = 40102,
-  /** Card info: no card with this id in the partner contract. */
+  /** Card info: no card with this id in the partner contract (HTTP 400). */
   CardNotFound = 40400,
   /** No Klip route at this method and path. */
   NoSuchRoute = 40401,

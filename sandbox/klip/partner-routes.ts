@@ -5,7 +5,9 @@
  *   a prefixed, unknown or missing token is 401 code 40101, an expired one 401 code 40102.
  * Pagination [doc]: `GET /wallet/bapp` answers at most 100 cards and an opaque forward-only
  *   `next_cursor` (see cursor.ts), `""` on the last page; a tampered cursor is 400 code 40001.
- * Errors [model]: `{code: <int>, message}`; codes in errors.ts. 404 for an unknown card.
+ * Errors: statuses 400, 401 and 500 only [doc: "In case of an error, it returns HTTP codes 400, 401, or
+ *   500"], so an unknown card is 400 (code 40400); the body `{code: <int>, message}` and the codes are
+ *   [model] (errors.ts).
  * Limits [model]: 1..100 `to_address` per mint; `mint_limit` 100000 cards.
  * [model]: the card info path `GET /wallet/card/:cardId`, the mint answer `{cards}`, and the card's
  *   `name, description, image, attributes`.
@@ -88,7 +90,7 @@ export function registerPartnerRoutes(api: Router, state: KlipState): void {
     const raw = String(req.params['cardId']);
     if (!/^[1-9]\d{0,18}$/.test(raw)) return sendKlipError(res, 400, KlipErrorCode.InvalidCardId, 'card_id must be a positive decimal integer');
     const card = state.cards.byId(Number(raw));
-    if (!card) return sendKlipError(res, 404, KlipErrorCode.CardNotFound, `no card ${raw} in contract ${state.cards.contract}`);
+    if (!card) return sendKlipError(res, 400, KlipErrorCode.CardNotFound, `no card ${raw} in contract ${state.cards.contract}`);
     res.json(toWireCard(card));
   });
 

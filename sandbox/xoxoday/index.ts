@@ -7,7 +7,6 @@
  * Seed (restored exactly by reset): the 120-product catalog of catalog.ts, balance 10000 USD, no codes,
  * tokens or orders, getVouchers quota and refresh rate-limit windows empty, ops counter empty.
  */
-import { Router } from 'express';
 import type { ProviderFactory } from '../provider';
 import { OpsCounter, registerRewardsApi } from './api';
 import { seedCatalog } from './catalog';
@@ -17,7 +16,7 @@ import { OrderBook } from './orders';
 import { XoxodayTokens } from './tokens';
 import { VoucherCatalog } from './vouchers';
 
-export const createXoxodayProvider: ProviderFactory = ({ clock, credentials }) => {
+export const createXoxodayProvider: ProviderFactory = ({ clock, credentials, options, strict, router }) => {
   // The catalog never changes after seeding, so one copy serves every reset.
   const products = seedCatalog();
   const catalog = new VoucherCatalog(products);
@@ -25,9 +24,8 @@ export const createXoxodayProvider: ProviderFactory = ({ clock, credentials }) =
   const tokens = new XoxodayTokens(clock);
   const ops = new OpsCounter();
 
-  // Routes go straight on the mounted router (no nested routers), so stats keys show route templates.
-  const api = Router();
-  registerOAuthRoutes(api, tokens, credentials.xoxoday);
+  const api = router();
+  registerOAuthRoutes(api, tokens, credentials.xoxoday, { tokenExtras: () => options.xoxodayTokenExtras || strict.chance('xoxoday.refreshExtras', 0.5) });
   registerRewardsApi(api, { clock, tokens, catalog, orders, ops });
 
   return {

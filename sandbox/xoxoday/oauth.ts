@@ -6,7 +6,9 @@
  *   than the registered one → 400 `{error, error_description}` (no redirect to an unverified URI).
  * - `POST /v1/oauth/token/company` and `/user`, JSON or form body:
  *   `authorization_code` → `{access_token, token_type: "bearer", expires_in, refresh_token, email}`;
- *   `refresh_token` → the same plus `access_token_expiry`, `refresh_token_expiry` (epoch ms, strings).
+ *   `refresh_token` → `{access_token, token_type, expires_in, refresh_token}`, the fields of the seed's
+ *   example refresh answer; with the `tokenExtras` switch also `email`, `access_token_expiry` and
+ *   `refresh_token_expiry` (epoch ms, strings), which the seed does not show.
  *   Missing fields → 400 `invalid_request`; other grant types → 400 `unsupported_grant_type`; bad client
  *   id/secret, unknown/used/expired code or refresh token, redirect_uri differing from the code's → 400
  *   `invalid_grant`; a revoked refresh token → 400 `{success: 0, error_message_id: "auth.token_error"}`;
@@ -40,7 +42,19 @@ function grantBody(grant: Grant) {
   return body;
 }
 
-export function registerOAuthRoutes(router: Router, tokens: XoxodayTokens, credentials: XoxodayCredentials): void {
+/** The seed's refresh answer has no `email`; the extras are what xoxoday.md lists beyond the seed. */
+function refreshBody(grant: Grant, extras: boolean) {
+  const { email, ...body } = grantBody(grant);
+  if (!extras) return body;
+  return { ...body, email, access_token_expiry: String(grant.accessExpiresAt), refresh_token_expiry: String(grant.refreshExpiresAt) };
+}
+
+export interface OAuthOptions {
+  /** Whether this refresh answer carries the fields beyond the seed's example (asked per answer: strict mode varies it). */
+  tokenExtras: () => boolean;
+}
+
+export function registerOAuthRoutes(router: Router, tokens: XoxodayTokens, credentials: XoxodayCredentials, options: OAuthOptions): void {
   router.get('/v1/oauth/authorize', (req, res) => {
     const clientId = stringField(req.query, 'client_id');
     const redirectUri = stringField(req.query, 'redirect_uri');
@@ -101,11 +115,7 @@ export function registerOAuthRoutes(router: Router, tokens: XoxodayTokens, crede
       }
       const outcome = tokens.refreshGrant(refreshToken!, kind);
       if (outcome.ok) {
-        res.json({
-          ...grantBody(outcome.grant),
-          access_token_expiry: String(outcome.grant.accessExpiresAt),
-          refresh_token_expiry: String(outcome.grant.refreshExpiresAt),
-        });
+        res.json(refreshBody(outcome.grant, options.tokenExtras()));
       } else if (outcome.reason === 'revoked') {
         res.status(400).json(TOKEN_REVOKED_BODY);
       } else {

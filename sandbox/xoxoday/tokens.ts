@@ -9,7 +9,11 @@
  *   than `invalid_token`; tokens issued afterwards work.
  * - Refresh rate limit [model numbers]: more than 5 refresh calls within 60 s of the sandbox clock,
  *   counted across all clients, is 429.
- * Tokens and codes are random (crypto), never derived from ids or time.
+ * Formats follow the seed's examples: a code is 33 lowercase hex characters (the example,
+ * `exxxx69660xxxxa6413c17d897xxxxx99`, is masked, so its length is the only hint); a refresh token is 40
+ * hex characters; an access token is standard base64 (padded) of
+ * `{"tokenContent":{"issuedFor","scope":"","issuedAt":<ms>,"expiresAt":"<ISO>","token_type":"COMPANY"|"USER"},"a_t":"<40 hex>"}`.
+ * Their secret part is random (crypto), never derived from ids or time; clients must treat them as opaque.
  */
 import { randomBytes } from 'node:crypto';
 import type { SandboxClock } from '../clock';
@@ -27,6 +31,10 @@ export const REFRESH_WINDOW_MS = 60_000;
 
 /** The email of "the admin who allowed access", returned with every grant. */
 export const CONSENTING_EMAIL = 'admin@sandbox.rewardgraph.dev';
+
+/** The client company an access token names, as "Freshworks" in the seed's example. */
+export const ISSUED_FOR = 'RewardGraph Sandbox';
+const CODE_LENGTH = 33;
 
 interface CodeRecord {
   clientId: string;
@@ -62,7 +70,7 @@ export class XoxodayTokens {
   constructor(private readonly clock: SandboxClock) {}
 
   issueCode(clientId: string, redirectUri: string): string {
-    const code = randomBytes(20).toString('hex');
+    const code = randomBytes(Math.ceil(CODE_LENGTH / 2)).toString('hex').slice(0, CODE_LENGTH);
     this.codes.set(code, { clientId, redirectUri, expiresAt: this.clock.now() + CODE_TTL_MS });
     return code;
   }
@@ -130,9 +138,9 @@ export class XoxodayTokens {
   private issue(kind: TokenKind): Grant {
     const now = this.clock.now();
     const { accessS, refreshS } = TOKEN_LIFETIMES[kind];
-    const accessToken = randomBytes(48).toString('base64url');
-    const refreshToken = randomBytes(20).toString('hex');
     const accessExpiresAt = now + accessS * 1000;
+    const accessToken = accessTokenFor(kind, now, accessExpiresAt);
+    const refreshToken = randomBytes(20).toString('hex');
     const refreshExpiresAt = now + refreshS * 1000;
     this.access.set(accessToken, { kind, expiresAt: accessExpiresAt, revoked: false });
     this.refresh.set(refreshToken, { kind, expiresAt: refreshExpiresAt, revoked: false });
@@ -146,4 +154,10 @@ export class XoxodayTokens {
       refreshExpiresAt,
     };
   }
+}
+
+/** An access token shaped like the seed's example: the token's own description plus a random secret. */
+function accessTokenFor(kind: TokenKind, issuedAt: number, expiresAt: number): string {
+  const tokenContent = { issuedFor: ISSUED_FOR, scope: '', issuedAt, expiresAt: new Date(expiresAt).toISOString(), token_type: kind.toUpperCase() };
+  return Buffer.from(JSON.stringify({ tokenContent, a_t: randomBytes(20).toString('hex') })).toString('base64');
 }

@@ -1,5 +1,5 @@
 /** The sandbox tests' setup: one sandbox per test file, reset before each test, and a JSON client for it. */
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wire answers are asserted field by field
 export type Json = any;
@@ -29,13 +29,13 @@ export interface SandboxHandle {
 }
 
 /**
- * Starts a sandbox on an ephemeral port for the calling test file, closes it after the file,
- * and resets it (clock, stats, faults, provider state) before each test.
+ * Starts a sandbox (with `options`) on an ephemeral port for the calling test file or describe block,
+ * closes it after, and resets it (clock, stats, faults, provider state) before each test.
  */
-export function useSandbox(): SandboxHandle {
+export function useSandbox(options: Omit<SandboxOptions, 'port'> = {}): SandboxHandle {
   let running: Sandbox | undefined;
   beforeAll(async () => {
-    running = await startSandbox({ port: 0 });
+    running = await startSandbox({ ...options, port: 0 });
   });
   afterAll(() => running?.close());
   beforeEach(async () => {

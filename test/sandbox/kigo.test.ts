@@ -171,6 +171,20 @@ describe('Kigo wallet', () => {
     expect((await call('GET', '/wallet/tokens/tok_alice_04', { token: access })).body).toMatchObject({ type: 'merchandise', value: null, expires_at: null });
   });
 
+  it('flags which tokens are revealable and offers reveal only on those that are not redeemed', async () => {
+    const { access } = await signIn('alice');
+    const page = (await call('GET', '/wallet/tokens?limit=6', { token: access })).body.data;
+    expect(page.map((t: { flags: object; supported_actions: string[] }) => [t.flags, t.supported_actions])).toEqual([
+      [{ is_shareable: true, is_revealable: true }, ['share', 'reveal']],
+      [{ is_shareable: false, is_revealable: false }, []],
+      [{ is_shareable: true, is_revealable: false }, ['share']],
+      [{ is_shareable: false, is_revealable: false }, []],
+      [{ is_shareable: true, is_revealable: true }, []],
+      [{ is_shareable: true, is_revealable: false }, ['share']],
+    ]);
+    expect(page[4].status).toBe('redeemed');
+  });
+
   it('answers 404 token_not_found for unknown tokens and for tokens in another wallet', async () => {
     const { access } = await signIn('bob');
     expect(await call('GET', '/wallet/tokens/tok_alice_01', { token: access })).toEqual({ status: 404, body: error('token_not_found') });

@@ -168,9 +168,9 @@ describe('Klip card info', () => {
     expect(again.body).toEqual(res.body);
   });
 
-  it('answers 404 for an unknown card and 400 for a non-numeric id', async () => {
+  it('answers 400 with its own code for an unknown card (Klip documents only 400, 401 and 500) and for a non-numeric id', async () => {
     const token = await login();
-    expect(await call(`${API}/wallet/card/251`, { headers: { authorization: token } })).toEqual({ status: 404, body: { code: 40400, message: expect.any(String) } });
+    expect(await call(`${API}/wallet/card/251`, { headers: { authorization: token } })).toEqual({ status: 400, body: { code: 40400, message: expect.any(String) } });
     expect((await call(`${API}/wallet/card/abc`, { headers: { authorization: token } })).body.code).toBe(40006);
   });
 });
@@ -191,6 +191,17 @@ describe('Klip mint', () => {
     const profile = await call(`${API}/partner/auth`, { json: { email: klip.partnerEmail, password: sha256(klip.partnerPassword) } });
     expect(profile.body.mint_count).toBe(2);
     expect((await walkBapp(token)).cards).toHaveLength(252);
+  });
+
+  it('grows mint_count with every partner mint, but not with cards the control API mints', async () => {
+    const token = await login();
+    const { klip } = sandbox.credentials;
+    const profile = async () => (await call(`${API}/partner/auth`, { json: { email: klip.partnerEmail, password: sha256(klip.partnerPassword) } })).body;
+    expect(await profile()).toMatchObject({ mint_count: 0, mint_limit: 100000 });
+    await call(`${API}/wallet/mint`, { headers: { authorization: token }, json: mintBody() });
+    await call(`${API}/wallet/mint`, { headers: { authorization: token }, json: mintBody({ to_address: [BOB] }) });
+    await call(`/_sandbox/klip/holders/${BOB}/cards`, { json: { count: 5 } });
+    expect((await profile()).mint_count).toBe(3);
   });
 
   it('refuses a wrong or missing PIN with 400 without echoing it', async () => {

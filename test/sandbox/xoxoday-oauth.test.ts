@@ -18,7 +18,8 @@ describe('Xoxoday sandbox: authorization step', () => {
     const location = new URL(res.headers.get('location')!);
     expect(`${location.origin}${location.pathname}`).toBe(sandbox.credentials.xoxoday.redirectUri);
     expect(location.searchParams.get('state')).toBe('st-1');
-    expect(location.searchParams.get('code')).toMatch(/^[0-9a-f]{40}$/);
+    // The seed's example code is 33 characters of (masked) lowercase hex.
+    expect(location.searchParams.get('code')).toMatch(/^[0-9a-f]{33}$/);
   });
 
   it.each([
@@ -45,6 +46,22 @@ describe('Xoxoday sandbox: token exchange', () => {
       email: expect.stringContaining('@'),
     });
     expect(res.body.access_token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('issues access and refresh tokens shaped like the seed’s examples', async () => {
+    const now = Date.parse((await call('/_sandbox/clock')).body.now);
+    const { access_token, refresh_token } = (await exchange(await authorize())).body;
+    expect(refresh_token).toMatch(/^[0-9a-f]{40}$/);
+    expect(access_token).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    const decoded = JSON.parse(Buffer.from(access_token, 'base64').toString('utf8'));
+    expect(decoded).toEqual({
+      tokenContent: { issuedFor: expect.any(String), scope: '', issuedAt: expect.any(Number), expiresAt: expect.any(String), token_type: 'COMPANY' },
+      a_t: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
+    expect(decoded.tokenContent.issuedAt - now).toBeLessThan(60_000);
+    expect(Date.parse(decoded.tokenContent.expiresAt) - decoded.tokenContent.issuedAt).toBe(30 * DAY_S * 1000);
+    const user = JSON.parse(Buffer.from((await exchange(await authorize(), 'user')).body.access_token, 'base64').toString('utf8'));
+    expect(user.tokenContent.token_type).toBe('USER');
   });
 
   it('issues 15-day user sessions on the user path', async () => {
@@ -88,18 +105,15 @@ describe('Xoxoday sandbox: token exchange', () => {
 });
 
 describe('Xoxoday sandbox: refresh with rotation', () => {
-  it('issues a new pair with expiry times, kills the old refresh token and keeps the old access token', async () => {
+  it('answers the fields of the seed’s refresh example only, kills the old refresh token and keeps the old access token', async () => {
     const first = await login();
-    const now = Date.parse((await call('/_sandbox/clock')).body.now);
     const renewed = await refresh(first.refresh_token);
-    expect(renewed.status).toBe(200);
+    expect(renewed).toEqual({
+      status: 200,
+      body: { access_token: expect.any(String), token_type: 'bearer', expires_in: 30 * DAY_S, refresh_token: expect.stringMatching(/^[0-9a-f]{40}$/) },
+    });
     expect(renewed.body.refresh_token).not.toBe(first.refresh_token);
     expect(renewed.body.access_token).not.toBe(first.access_token);
-    expect(renewed.body.token_type).toBe('bearer');
-    expect(Number(renewed.body.access_token_expiry)).toBeGreaterThanOrEqual(now + 30 * DAY_S * 1000);
-    expect(Number(renewed.body.access_token_expiry)).toBeLessThan(now + 30 * DAY_S * 1000 + 60_000);
-    expect(Number(renewed.body.refresh_token_expiry)).toBeGreaterThanOrEqual(now + 60 * DAY_S * 1000);
-    expect(typeof renewed.body.refresh_token_expiry).toBe('string');
 
     const reused = await refresh(first.refresh_token);
     expect(reused.status).toBe(400);
@@ -196,5 +210,29 @@ describe('Xoxoday sandbox: validation, expiry and revocation', () => {
     const { requests } = (await call('/_sandbox/stats')).body;
     expect(requests['GET /xoxoday/chef/v1/oauth/authorize']).toBe(1);
     expect(requests['POST /xoxoday/chef/v1/oauth/token/user']).toBe(1);
+  });
+});
+
+describe('Xoxoday sandbox: refresh answer extras (xoxodayTokenExtras)', () => {
+  const withExtras = useSandbox({ xoxodayTokenExtras: true });
+  const oauth = xoxodayOAuth(withExtras);
+
+  it('adds email and both expiry times, epoch ms as strings', async () => {
+    const first = await oauth.login();
+    const now = Date.parse((await withExtras.json('/_sandbox/clock')).body.now);
+    const renewed = await oauth.refresh(first.refresh_token);
+    expect(renewed.status).toBe(200);
+    expect(renewed.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'bearer',
+      expires_in: 30 * DAY_S,
+      refresh_token: expect.any(String),
+      email: expect.stringContaining('@'),
+      access_token_expiry: expect.stringMatching(/^\d+$/),
+      refresh_token_expiry: expect.stringMatching(/^\d+$/),
+    });
+    expect(Number(renewed.body.access_token_expiry)).toBeGreaterThanOrEqual(now + 30 * DAY_S * 1000);
+    expect(Number(renewed.body.access_token_expiry)).toBeLessThan(now + 30 * DAY_S * 1000 + 60_000);
+    expect(Number(renewed.body.refresh_token_expiry)).toBeGreaterThanOrEqual(now + 60 * DAY_S * 1000);
   });
 });

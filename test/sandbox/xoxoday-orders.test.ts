@@ -136,6 +136,15 @@ describe('Xoxoday sandbox: order details, history and reset', () => {
     expect((await op('getOrderHistory', { startDate: 'yesterday', endDate: day })).body).toEqual(errorBody(400, 'PLE10001'));
   });
 
+  it('shows a delayed order pending in the history until its delivery time on the sandbox clock', async () => {
+    await order({ productId: '10007', denomination: 10, poNumber: 'po-slow' });
+    const day = await today();
+    const entry = async () => (await op('getOrderHistory', { startDate: day, endDate: day })).data[0];
+    expect(await entry()).toMatchObject({ poNumber: 'po-slow', deliveryStatus: 'pending' });
+    await advance(10 * 60);
+    expect(await entry()).toMatchObject({ poNumber: 'po-slow', deliveryStatus: 'delivered' });
+  });
+
   it('restores the seed balance and forgets orders on reset', async () => {
     await call('/_sandbox/xoxoday/balance', { body: { value: 500, currency: 'SGD' } });
     expect((await order({ productId: '10005', denomination: 10, poNumber: 'po-r' })).status).toBe(200);

@@ -127,6 +127,15 @@ describe('Xoxoday sandbox: getFilters and unknown ops', () => {
     expect(sgd).toHaveLength(24);
   });
 
+  it('names each group and describes each filter with filterValue, isoCode and filterValueCode', async () => {
+    const groups = (await op('getFilters')).data as Array<Record<string, unknown> & { filters: unknown[] }>;
+    for (const group of groups) {
+      expect(group).toEqual({ filterGroupName: expect.any(String), filterGroupCode: expect.any(String), filters: expect.any(Array) });
+      for (const filter of group.filters) expect(filter).toEqual({ filterValue: expect.any(String), isoCode: expect.any(String), filterValueCode: expect.any(String) });
+    }
+    expect((await op('getFilters', { filterGroupCode: 'nope' })).body).toEqual(errorBody(400, 'PLE10001'));
+  });
+
   it('answers 400 PLE10001 to an unknown op or the wrong query kind', async () => {
     expect((await op('getEverything')).body).toEqual(errorBody(400, 'PLE10001'));
     expect((await op('getBalance', {}, 'mutation')).status).toBe(400);
