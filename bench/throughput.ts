@@ -77,6 +77,8 @@ export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
         await runLoad(target.request(ctx), { connections: maxConnections, durationSeconds: options.warmupSeconds, ...verified.get(target.name) });
       }
     }
+    const how = (name: string) => `${name} (${verified.get(name)?.expectBody !== undefined ? 'exact body' : 'no error in body'})`;
+    if (options.targets.length > 0) out(`  checked${options.warmupSeconds > 0 ? ' and warmed up' : ''}: ${options.targets.map((t) => how(t.name)).join(', ')}`);
 
     const pairs = options.connections.flatMap((connections) => options.targets.map((target) => ({ target, connections })));
     const samples: RunSample[] = [];
