@@ -3,25 +3,61 @@
  * gateway on port 0) and prints what it measured in that one run: upstream calls (from the sandbox's
  * stats) and ratios, which are stable across machines, plus throughput and latency for context.
  * `npm run bench -- <name…>` runs only the named scenarios. Not part of `npm test`.
+ *
+ * `npm run bench -- throughput [--duration=8 …]` is different: it starts its own processes (sandbox,
+ * gateways, bare Apollo) and measures absolute requests/s under load, see throughput.ts for its
+ * options. Plain `npm run bench` does not run it: it takes minutes (6 targets × 2 connection counts
+ * × 3 rounds × 8 s, plus warm-up) and its absolute figures only mean something on a quiet machine,
+ * whereas the in-process scenarios count calls and are meaningful anywhere. Name it to run it.
+ * Arguments starting with `--` go to the throughput scenario.
  */
-import 'reflect-metadata';
-import { startStack } from '../test/helpers/stack';
-import { SCENARIOS, type ScenarioResult } from './scenarios';
+import type { ScenarioResult } from './scenarios';
 
-async function main(names: string[]): Promise<void> {
-  const chosen = names.length > 0 ? SCENARIOS.filter((s) => names.includes(s.name)) : SCENARIOS;
-  if (chosen.length === 0) throw new Error(`no scenario named ${names.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+/** Scenarios that manage their own processes instead of running on the in-process stack. */
+const STANDALONE: Array<{ name: string; description: string; run(flags: string[]): Promise<ScenarioResult> }> = [
+  {
+    name: 'throughput',
+    description: 'requests/s and p50/p99 under load (autocannon, 20 and 50 connections): the gateway against the direct upstream page and bare Apollo',
+    // Loaded only when chosen, so the other scenarios need none of it (and it none of theirs).
+    run: (flags) => (require('./throughput') as typeof import('./throughput')).runThroughput(flags),
+  },
+];
+
+async function main(argv: string[]): Promise<void> {
+  const names = argv.filter((a) => !a.startsWith('--'));
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const standalone = STANDALONE.filter((s) => names.includes(s.name));
+  const inProcessNames = names.filter((n) => !STANDALONE.some((s) => s.name === n));
   const results: Array<ScenarioResult & { name: string }> = [];
-  for (const scenario of chosen) {
-    const stack = await startStack({ env: { LOG_LEVEL: 'warn', ...scenario.env } });
-    try {
-      process.stdout.write(`▶ ${scenario.name}: ${scenario.description}\n`);
-      const result = await scenario.run(stack);
-      results.push({ name: scenario.name, ...result });
-      for (const [metric, value] of Object.entries(result.metrics)) process.stdout.write(`    ${metric.padEnd(48)} ${value}\n`);
-    } finally {
-      await stack.stop();
+  const report = (name: string, result: ScenarioResult): void => {
+    results.push({ name, ...result });
+    for (const [metric, value] of Object.entries(result.metrics)) process.stdout.write(`    ${metric.padEnd(48)} ${value}\n`);
+  };
+
+  // The in-process stack (and with it the gateway's code) is loaded only when one of its scenarios runs.
+  if (names.length === 0 || inProcessNames.length > 0) {
+    require('reflect-metadata');
+    const { startStack } = require('../test/helpers/stack') as typeof import('../test/helpers/stack');
+    const { SCENARIOS } = require('./scenarios') as typeof import('./scenarios');
+    const chosen = names.length > 0 ? SCENARIOS.filter((s) => inProcessNames.includes(s.name)) : SCENARIOS;
+    const unknown = inProcessNames.filter((n) => !SCENARIOS.some((s) => s.name === n));
+    if (unknown.length > 0) {
+      throw new Error(`no scenario named ${unknown.join(', ')}; known: ${[...SCENARIOS, ...STANDALONE].map((s) => s.name).join(', ')}`);
     }
+    for (const scenario of chosen) {
+      const stack = await startStack({ env: { LOG_LEVEL: 'warn', ...scenario.env } });
+      try {
+        process.stdout.write(`▶ ${scenario.name}: ${scenario.description}\n`);
+        report(scenario.name, await scenario.run(stack));
+      } finally {
+        await stack.stop();
+      }
+    }
+  }
+
+  for (const scenario of standalone) {
+    process.stdout.write(`▶ ${scenario.name}: ${scenario.description}\n`);
+    report(scenario.name, await scenario.run(flags));
   }
   process.stdout.write(`\n${JSON.stringify({ when: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
 }

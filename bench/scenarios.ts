@@ -15,6 +15,8 @@ import { round, timed } from './measure';
 
 export interface ScenarioResult {
   metrics: Record<string, number | string>;
+  /** Everything else worth keeping in the JSON (the throughput scenario's per-run figures). */
+  details?: unknown;
 }
 
 export interface Scenario {

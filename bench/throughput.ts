@@ -1,0 +1,275 @@
+/**
+ * `npm run bench -- throughput`: requests/s and p50/p99 of the gateway against what bounds it — the
+ * upstream page it wraps (one-call queries) and bare Apollo Server 5 on express 5 (a no-upstream
+ * query) — measured in one run. The sandbox, each gateway and bare Apollo run as their own processes
+ * (built `dist/`), autocannon loads them from this process, and the rounds are interleaved: every
+ * round runs every target at every connection count, in a rotated order, so a machine that gets
+ * busier or quieter during the run moves all targets alike. Each target is checked (status, body)
+ * and warmed up before it is measured, and every measured response must be a 2xx with the body the
+ * check saw.
+ *
+ * Options (`--name=value` after `throughput`, or the environment; arguments win):
+ *   --duration=8        BENCH_DURATION     seconds per measured run
+ *   --rounds=3          BENCH_ROUNDS       0 only makes sense with a CPU profile
+ *   --connections=20,50 BENCH_CONNECTIONS
+ *   --warmup=3          BENCH_WARMUP       seconds of unmeasured load per target before round 1
+ *   --targets=a,b       BENCH_TARGETS      a subset of the targets (throughput-targets.ts)
+ *   --cpu-profile[=t]   BENCH_CPU_PROFILE  after the rounds, profile a fresh process of target t's
+ *                                          server (default gateway-tokens; `1` means that too) for one
+ *                                          run at the largest connection count, and summarise it
+ *   --profile-dir=d     BENCH_PROFILE_DIR  where the .cpuprofile goes (default <tmp>/rewardgraph-bench-profiles)
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startProfiler } from './cpu-profile';
+import { runLoad, sendOnce, type LoadOptions } from './load';
+import { ProcessGroup, type ProcessSpec, type RunningProcess } from './processes';
+import { formatSummary, summariseProfile, type CpuProfile } from './profile-summary';
+import { round } from './measure';
+import { formatTable, ratioMetrics, ratios, summarise, type RunSample } from './throughput-report';
+import { obtainCredentials, RATIOS, SERVERS, TARGETS, type ServerDef, type Target, type TargetContext } from './throughput-targets';
+import type { ScenarioResult } from './scenarios';
+
+interface Options {
+  durationSeconds: number;
+  rounds: number;
+  connections: number[];
+  warmupSeconds: number;
+  targets: Target[];
+  cpuProfile?: Target;
+  profileDir: string;
+}
+
+const DIST = path.resolve(__dirname, '..');
+
+export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
+  const options = parseOptions(argv);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const group = new ProcessGroup();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-bench-run-'));
+  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
+  const removeSignalHandlers = group.stopOnSignals(removeTmp);
+  try {
+    const jwtSecret = randomBytes(32).toString('base64url');
+    const sandbox = await group.start({
+      name: 'sandbox',
+      script: path.join(DIST, 'sandbox/main.js'),
+      env: { SANDBOX_PORT: '0' },
+      ready: /sandbox on (http:\/\/\S+)/,
+    });
+    const startServer = (def: ServerDef, nodeArgs?: string[]) => startServerProcess(group, def, { sandboxUrl: sandbox.url, jwtSecret, tmp, nodeArgs });
+    const servers: Record<string, RunningProcess> = { sandbox };
+    for (const name of new Set(options.targets.map((t) => t.server).filter((s) => s !== 'sandbox'))) {
+      servers[name] = await startServer(serverDef(name));
+    }
+    const urls = Object.fromEntries(Object.entries(servers).map(([name, p]) => [name, p.url]));
+    const ctx: TargetContext = { urls, ...(await obtainCredentials(sandbox.url, jwtSecret)) };
+    out(`  processes: ${Object.entries(urls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
+    out(`  ${options.rounds} round(s) × ${options.targets.length} targets × connections ${options.connections.join(', ')}, ${options.durationSeconds} s each`);
+
+    const verified = new Map<string, Pick<LoadOptions, 'expectBody' | 'verifyBody'>>();
+    const maxConnections = Math.max(...options.connections);
+    for (const target of options.targets) {
+      verified.set(target.name, await checkTarget(target, ctx));
+      if (options.warmupSeconds > 0) {
+        await runLoad(target.request(ctx), { connections: maxConnections, durationSeconds: options.warmupSeconds, ...verified.get(target.name) });
+      }
+    }
+    const how = (name: string) => `${name} (${verified.get(name)?.expectBody !== undefined ? 'exact body' : 'no error in body'})`;
+    if (options.targets.length > 0) out(`  checked${options.warmupSeconds > 0 ? ' and warmed up' : ''}: ${options.targets.map((t) => how(t.name)).join(', ')}`);
+
+    const pairs = options.connections.flatMap((connections) => options.targets.map((target) => ({ target, connections })));
+    const samples: RunSample[] = [];
+    for (let r = 0; r < options.rounds; r++) {
+      const shift = Math.floor((r * pairs.length) / options.rounds);
+      for (const { target, connections } of [...pairs.slice(shift), ...pairs.slice(0, shift)]) {
+        const server = servers[target.server]!;
+        const before = await settledUpstreamCalls(sandbox.url, target.upstreamRoute);
+        const cpuBefore = { server: server.cpuMs(), sandbox: sandbox.cpuMs() };
+        const result = await runLoad(target.request(ctx), { connections, durationSeconds: options.durationSeconds, ...verified.get(target.name) });
+        // The requests still in flight when autocannon stopped are answered (and call upstream) after it.
+        const after = await settledUpstreamCalls(sandbox.url, target.upstreamRoute);
+        const perRequest = (from?: number, to?: number) => (from === undefined || to === undefined ? undefined : round((to - from) / result.sent, 3));
+        const cpuMsPerRequest = { server: perRequest(cpuBefore.server, server.cpuMs()), sandbox: perRequest(cpuBefore.sandbox, sandbox.cpuMs()) };
+        const upstream = { route: after.route - before.route, all: after.all - before.all };
+        samples.push({ target: target.name, connections, round: r + 1, ...result, upstream, cpuMsPerRequest });
+        out(
+          `  round ${r + 1}/${options.rounds}  ${target.name.padEnd(22)} ×${String(connections).padEnd(3)} ${Math.round(result.rps).toString().padStart(6)} req/s` +
+            `  p50 ${result.p50}  p99 ${result.p99} ms  server CPU ${cpuMsPerRequest.server ?? '?'} ms/req  upstream calls/req ${(upstream.all / result.sent).toFixed(2)}`,
+        );
+      }
+    }
+
+    const summaries = summarise(samples);
+    const ratioSummaries = ratios(samples, summaries, RATIOS);
+    if (samples.length > 0) out(`\n${formatTable(summaries, options.targets)}\n`);
+
+    let profile: { target: string; connections: number; file: string } | undefined;
+    if (options.cpuProfile) {
+      const target = options.cpuProfile;
+      const server = await startServer(serverDef(target.server), ['--inspect=127.0.0.1:0']);
+      const profiledCtx = { ...ctx, urls: { ...urls, [target.server]: server.url } };
+      const check = await checkTarget(target, profiledCtx);
+      await runLoad(target.request(profiledCtx), { connections: maxConnections, durationSeconds: Math.max(options.warmupSeconds, 1), ...check });
+      const file = path.join(options.profileDir, `${target.name}-c${maxConnections}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+      const profiler = await startProfiler(server.inspectorUrl!);
+      const result = await runLoad(target.request(profiledCtx), { connections: maxConnections, durationSeconds: options.durationSeconds, ...check });
+      await profiler.stopTo(file);
+      await server.stop();
+      profile = { target: target.name, connections: maxConnections, file };
+      out(`  CPU profile of ${target.server} under ${target.name} ×${maxConnections} (${Math.round(result.rps)} req/s while profiled): ${file}`);
+      out(`${formatSummary(summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, 20)).replace(/^/gm, '    ')}\n`);
+    }
+
+    return {
+      metrics: ratioMetrics(ratioSummaries, summaries),
+      details: {
+        options: { ...options, targets: options.targets.map((t) => t.name), cpuProfile: options.cpuProfile?.name },
+        targets: Object.fromEntries(options.targets.map((t) => [t.name, t.label])),
+        summaries,
+        ratios: ratioSummaries,
+        samples,
+        profile,
+      },
+    };
+  } catch (err) {
+    // Loads fail when a signal stops the servers under them: the handler reports that and exits 130.
+    if (group.interrupted) await new Promise(() => {});
+    throw err;
+  } finally {
+    await group.stopAll();
+    removeSignalHandlers();
+    removeTmp();
+  }
+}
+
+function serverDef(name: string): ServerDef {
+  const def = SERVERS.find((s) => s.name === name);
+  if (!def) throw new Error(`no server named ${name} in SERVERS`);
+  return def;
+}
+
+/** Starts one gateway or bare Apollo process and waits until it can serve. */
+async function startServerProcess(
+  group: ProcessGroup,
+  def: ServerDef,
+  at: { sandboxUrl: string; jwtSecret: string; tmp: string; nodeArgs?: string[] },
+): Promise<RunningProcess> {
+  const common = { NODE_ENV: 'development', PORT: '0', AUTH_JWT_SECRET: at.jwtSecret };
+  let spec: ProcessSpec;
+  if (def.kind === 'bare-apollo') {
+    spec = { name: def.name, script: path.join(DIST, 'bench/bare-apollo.js'), env: { ...common, ...def.env }, ready: /bare apollo ready at (http:\/\/\S+)\/graphql/ };
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(at.tmp, `${def.name}-`));
+    const env = {
+      ...common,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      KIGO_BASE_URL: `${at.sandboxUrl}/kigo/api/v1`,
+      KLIP_API_URL: `${at.sandboxUrl}/klip/v2`,
+      KLIP_A2A_URL: `${at.sandboxUrl}/klip-a2a/v2`,
+      XOXODAY_BASE_URL: `${at.sandboxUrl}/xoxoday/chef`,
+      ...def.env,
+    };
+    spec = { name: def.name, script: path.join(DIST, 'src/main.js'), env, ready: /rewardgraph ready at (http:\/\/\S+)\/graphql/ };
+  }
+  const running = await group.start({ ...spec, nodeArgs: at.nodeArgs });
+  if (def.kind === 'gateway') await waitReady(running);
+  return running;
+}
+
+/** /readyz answers 200 once the store works and every upstream's credentials do. */
+async function waitReady(gateway: RunningProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const res = await fetch(`${gateway.url}/readyz`).catch((err: Error) => ({ status: 0, text: async () => err.message }));
+    if (res.status === 200) return;
+    last = `${res.status} ${(await res.text()).slice(0, 300)}`;
+    await sleep(200);
+  }
+  throw new Error(`${gateway.name} not ready after 30 s: /readyz ${last}\n${gateway.output()}`);
+}
+
+/** Checks two answers of a target and returns how autocannon must verify every answer under load. */
+async function checkTarget(target: Target, ctx: TargetContext): Promise<Pick<LoadOptions, 'expectBody' | 'verifyBody'>> {
+  const request = target.request(ctx);
+  const first = await sendOnce(request);
+  const second = await sendOnce(request);
+  for (const answer of [first, second]) {
+    const problem = target.check(answer.status, answer.body);
+    if (problem) throw new Error(`${target.name}: ${request.method} ${request.url} does not answer as it must: ${problem}`);
+  }
+  if (first.body === second.body) return { expectBody: first.body };
+  // Not byte-stable: settle for no error shape in the body (the status is checked by autocannon).
+  return { verifyBody: (body) => body.length > 0 && !body.includes('"errors":') && !body.includes('"error":') };
+}
+
+/** Upstream calls once they stop changing (two reads 150 ms apart agree; at most 10 s). */
+async function settledUpstreamCalls(sandboxUrl: string, route: string | undefined): Promise<{ route: number; all: number }> {
+  let last = await upstreamCalls(sandboxUrl, route);
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    await sleep(150);
+    const now = await upstreamCalls(sandboxUrl, route);
+    if (now.all === last.all) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** Requests the sandbox has served: on `route` (a stats key prefix) and on any upstream route. */
+async function upstreamCalls(sandboxUrl: string, route: string | undefined): Promise<{ route: number; all: number }> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/stats`);
+  const { requests } = (await res.json()) as { requests: Record<string, number> };
+  let all = 0;
+  let onRoute = 0;
+  for (const [key, n] of Object.entries(requests)) {
+    all += n;
+    if (route && key.startsWith(route)) onRoute += n;
+  }
+  return { route: onRoute, all };
+}
+
+function parseOptions(argv: string[]): Options {
+  const arg = (name: string): string | undefined => {
+    const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+    return hit === undefined ? undefined : hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : '';
+  };
+  const env = process.env;
+  const positive = (name: string, value: string | undefined, fallback: number, min = 1): number => {
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new Error(`${name}: expected a number ≥ ${min}, got "${value}"`);
+    return n;
+  };
+  const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+
+  const names = list(arg('targets') ?? env.BENCH_TARGETS);
+  const unknown = names?.filter((n) => !TARGETS.some((t) => t.name === n)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown target ${unknown.join(', ')}; known: ${TARGETS.map((t) => t.name).join(', ')}`);
+  const connections = (list(arg('connections') ?? env.BENCH_CONNECTIONS) ?? ['20', '50']).map((c) => Math.round(positive('connections', c, 0)));
+
+  const profileArg = arg('cpu-profile') ?? env.BENCH_CPU_PROFILE;
+  const profileName = profileArg === undefined || profileArg === '0' ? undefined : profileArg === '' || profileArg === '1' ? 'gateway-tokens' : profileArg;
+  const cpuProfile = profileName === undefined ? undefined : TARGETS.find((t) => t.name === profileName);
+  if (profileName !== undefined && (!cpuProfile || cpuProfile.server === 'sandbox')) {
+    throw new Error(`--cpu-profile: expected a gateway or bare Apollo target, got "${profileName}"`);
+  }
+  const rounds = Math.round(positive('rounds', arg('rounds') ?? env.BENCH_ROUNDS, 3, cpuProfile ? 0 : 1));
+  return {
+    durationSeconds: positive('duration', arg('duration') ?? env.BENCH_DURATION, 8),
+    rounds,
+    connections,
+    warmupSeconds: positive('warmup', arg('warmup') ?? env.BENCH_WARMUP, 3, 0),
+    targets: rounds === 0 && cpuProfile ? [] : names ? TARGETS.filter((t) => names.includes(t.name)) : TARGETS,
+    cpuProfile,
+    profileDir: path.resolve(arg('profile-dir') ?? env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'rewardgraph-bench-profiles')),
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
