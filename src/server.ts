@@ -7,7 +7,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -22,6 +21,7 @@ import { UpstreamHttp } from './datasources/http';
 import { startDomains } from './domains';
 import type { ResolvedSecrets } from './generated-secrets';
 import { healthRoutes } from './health';
+import { landingPageWithLocalIde, localIdeRoutes } from './ide';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { operationPlugin } from './observability/operation-plugin';
@@ -110,7 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       config.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, headers: options.sandboxHeaders }),
+        : landingPageWithLocalIde({ headers: options.sandboxHeaders }),
       authPlugin(),
       operationPlugin(metrics, logger),
     ],
@@ -118,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   await apollo.start();
 
   app.use(healthRoutes(services));
+  app.use(localIdeRoutes({ production: config.production, headers: options.sandboxHeaders }));
   app.use(
     '/graphql',
     cors<cors.CorsRequest>(),
