@@ -28,9 +28,9 @@ export const LOCAL_IDE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const DEFAULT_QUERY = `# rewardgraph: GraphiQL served by the gateway itself (no CDN needed).
-# The headers editor below already carries the demo viewer token.
-# Run with Ctrl-Enter or the play button.
+const DEFAULT_QUERY = `# rewardgraph's own GraphiQL (no CDN needed).
+# The Headers tab below carries the demo viewer token.
+# Ctrl-Enter runs the operation.
 
 {
   viewer {
