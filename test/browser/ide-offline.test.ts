@@ -81,6 +81,12 @@ async function typeQuery(page: Page, query: string, how: 'type' | 'paste' = 'typ
   await page.keyboard.press('Escape'); // closes an autocompletion popup, if one is open
   const typed = await page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue() as string);
   expect(typed.replace(/\s+/g, ' ').trim()).toBe(query.replace(/\s+/g, ' ').trim());
+  // GraphiQL parses the editor 100 ms after the last edit, and decides by that parse whether an operation
+  // is a subscription (graphql-ws) or not (HTTP): a person cannot click Run sooner, a test can.
+  await page.waitForFunction(() => {
+    const editor = document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror;
+    return editor.documentAST?.loc?.source.body === editor.getValue();
+  });
 }
 
 async function run(page: Page): Promise<void> {
@@ -89,16 +95,17 @@ async function run(page: Page): Promise<void> {
 
 /** The result pane's visible text (CodeMirror renders spaces as no-break spaces), once it contains `expected`. */
 async function resultShows(page: Page, expected: string, timeoutMs = 15_000): Promise<string> {
-  const handle = await page.waitForFunction(
-    (text) => {
-      const pane = document.querySelector('.graphiql-response .CodeMirror-code');
-      const shown: string | undefined = pane?.innerText.replace(/\u00a0/g, ' ').replace(/\u200b/g, '');
-      return shown?.includes(text) ? shown : false;
-    },
-    expected,
-    { timeout: timeoutMs },
-  );
-  return (await handle.jsonValue()) as string;
+  const shows = (text: string) => {
+    const pane = document.querySelector('.graphiql-response .CodeMirror-code');
+    const shown: string = (pane?.innerText ?? '').replace(/\u00a0/g, ' ').replace(/\u200b/g, '');
+    return shown.includes(text) ? shown : false;
+  };
+  try {
+    return (await (await page.waitForFunction(shows, expected, { timeout: timeoutMs })).jsonValue()) as string;
+  } catch (err) {
+    const now = await page.evaluate(() => document.querySelector('.graphiql-response .CodeMirror-code')?.innerText as string | undefined);
+    throw new Error(`the result pane did not show ${expected} within ${timeoutMs} ms; it shows: ${now}`, { cause: err });
+  }
 }
 
 async function demoAuthorization(page: Page): Promise<string> {
@@ -146,7 +153,8 @@ describe('IDE offline, in chromium', () => {
 
     await typeQuery(page, `subscription { app2appRequest(requestKey: "${requestKey}") { status } }`, 'paste');
     await run(page);
-    await resultShows(page, '"PREPARED"');
+    // The request's state at once (the mutation's answer above says PREPARED too, hence the whole shape).
+    expect(JSON.parse(await resultShows(page, '"app2appRequest"'))).toEqual({ data: { app2appRequest: { status: 'PREPARED' } } });
     // The socket authenticated the way the gateway reads it: `authorization` in connection_init.
     const init = framesSent.map((f) => JSON.parse(f)).find((m) => m.type === 'connection_init');
     expect(init).toEqual({ type: 'connection_init', payload: { authorization: await demoAuthorization(page) } });
