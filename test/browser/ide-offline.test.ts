@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_FALLBACK_AFTER_MS } from '../../src/ide/landing-page';
 import { wallet } from '../helpers/app2app';
 import { startStack, type Stack } from '../helpers/stack';
 
@@ -13,8 +14,8 @@ const CHROMIUM = '/usr/bin/chromium';
 /** Without the background-networking flags Chromium keeps dialling Google's hosts on a closed network. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
-/** The landing page's guard gives the embed this long (DEFAULT_FALLBACK_AFTER_MS), plus slack. */
-const EMBED_SILENCE_MS = 10_000;
+/** How long the landing page's guard waits for Apollo's embed to say something before it falls back. */
+const EMBED_SILENCE_MS = DEFAULT_FALLBACK_AFTER_MS;
 const APOLLO_CDN_SCRIPT = 'https://embeddable-sandbox.cdn.apollographql.com/**';
 const APOLLO_EMBED = 'https://sandbox.embed.apollographql.com/**';
 
