@@ -1,13 +1,13 @@
 /**
- * One http.Server on one port: POST/GET /graphql (Apollo Server 5 via express5; Apollo Sandbox on GET
- * outside production), graphql-ws on the same path, /healthz, /readyz and /metrics. `stop()` drains
+ * One http.Server on one port: POST/GET /graphql (Apollo Server 5 via express5; outside production, GET
+ * in a browser is Apollo Sandbox, falling back to the local GraphiQL at /graphiql when Apollo's CDN
+ * cannot be reached), graphql-ws on the same path, /healthz, /readyz and /metrics. `stop()` drains
  * HTTP and websocket connections, stops domain services and closes the store, in that order, so no
  * request is cut off mid-way and nothing writes to a closed store.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -23,6 +23,7 @@ import { REJECTION_HOOKS } from './datasources/rejections';
 import { startDomains } from './domains';
 import type { ResolvedSecrets } from './generated-secrets';
 import { healthRoutes } from './health';
+import { landingPageWithLocalIde, localIdeRoutes } from './ide';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { operationPlugin } from './operation/apollo-plugin';
@@ -133,7 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
         config.production
           ? ApolloServerPluginLandingPageDisabled()
-          : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, headers: options.sandboxHeaders }),
+          : landingPageWithLocalIde({ headers: options.sandboxHeaders }),
         operationPlugin(operationLog),
       ],
     });
@@ -141,6 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     opened.push(() => apollo.stop());
 
     app.use(healthRoutes({ services, readiness: domains.readiness, details: domains.details }));
+    app.use(localIdeRoutes({ production: config.production, headers: options.sandboxHeaders }));
     app.use(
       '/graphql',
       cors<cors.CorsRequest>(),

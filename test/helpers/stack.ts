@@ -37,6 +37,8 @@ export interface StackOptions {
    * schema) and Redis namespace, as two gateways behind one load balancer would share them.
    */
   peer?: Stack;
+  /** A viewer whose token Apollo Sandbox and the local IDE start with, as `npm start` does for alice. */
+  demoViewer?: string;
 }
 
 export interface GqlResult<T = any> {
@@ -110,6 +112,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logDestination,
     postgresSchema: postgres ? unique : undefined,
     redisNamespace: redis ? unique : undefined,
+    sandboxHeaders: options.demoViewer ? { Authorization: `Bearer ${await signViewerToken(secret, options.demoViewer)}` } : undefined,
   });
   const graphqlUrl = `${gateway.url}/graphql`;
   const token = (sub: string, o?: SignOptions) => signViewerToken(secret, sub, o);
