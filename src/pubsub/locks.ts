@@ -3,7 +3,9 @@
  * REDIS_URL is set. Used so that one credential refresh (and one App2App poller) runs at a time.
  */
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
+import { ErrorCode } from '../errors';
 
 export interface LockManager {
   /** Runs `fn` while holding `name`; waits for the current holder first. */
@@ -18,8 +20,16 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-export class LockTimeoutError extends Error {
-  readonly code = 'LOCK_TIMEOUT';
+/**
+ * Waiting for a lock took too long (another instance holds it, busy or gone until its TTL runs out):
+ * the caller may retry shortly, so clients see RATE_LIMITED with `retryAfterSeconds`, not an
+ * internal error. The lock's name (it may hold a viewer id) stays out of the message.
+ */
+export class LockTimeoutError extends GraphQLError {
+  constructor(readonly lockName: string) {
+    super('The gateway is busy with the same work elsewhere; retry shortly', { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: 1 } });
+    this.name = 'LockTimeoutError';
+  }
 }
 
 export class InProcessLocks implements LockManager {
@@ -91,7 +101,7 @@ export class RedisLocks implements LockManager {
           await lease.release();
         }
       }
-      if (Date.now() > deadline) throw new LockTimeoutError(`timed out waiting for lock ${name}`);
+      if (Date.now() > deadline) throw new LockTimeoutError(name);
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 250);
     }
