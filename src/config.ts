@@ -22,6 +22,18 @@ const port = (fallback: number) =>
 const positiveInt = (fallback: number, unit: string) =>
   z.coerce.number({ message: `expected a whole number of ${unit}` }).int(`expected a whole number of ${unit}`).positive(`expected a whole number of ${unit} > 0`).default(fallback);
 
+/** A whole number ≥ 0 (0 usually meaning "off"). */
+const count = (fallback: number, unit: string) =>
+  z.coerce.number({ message: `expected a whole number of ${unit}` }).int(`expected a whole number of ${unit}`).min(0, `expected 0 (off) or more ${unit}`).default(fallback);
+
+const optionalCount = (unit: string) =>
+  z.coerce.number({ message: `expected a whole number of ${unit}` }).int(`expected a whole number of ${unit}`).min(0, `expected 0 (off) or more ${unit}`).optional();
+
+const optionalBoolean = z
+  .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'expected development, test or production' }).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -66,6 +78,32 @@ const envSchema = z.object({
   CLAIM_FAILURES_PER_WINDOW: positiveInt(10, 'attempts'),
   CLAIM_FAILURE_WINDOW_SECONDS: positiveInt(600, 'seconds'),
   METRICS_MAX_OPERATION_NAMES: positiveInt(100, 'names'),
+
+  // What one request may cost (src/limits/): checked before any resolver runs.
+  OPERATION_MAX_BYTES: positiveInt(16_384, 'bytes'),
+  OPERATION_MAX_TOKENS: positiveInt(1_000, 'tokens'),
+  OPERATION_MAX_DEPTH: positiveInt(10, 'levels'),
+  OPERATION_MAX_INTROSPECTION_DEPTH: positiveInt(16, 'levels'),
+  OPERATION_MAX_ALIASES: positiveInt(30, 'aliases'),
+  OPERATION_MAX_DIRECTIVES: positiveInt(10, 'directives'),
+  OPERATION_MAX_COST: positiveInt(5_000, 'cost points'),
+  OPERATION_TIMEOUT_MS: positiveInt(15_000, 'milliseconds'),
+  // Per-viewer quotas; 0 turns one off. VIEWER_OPERATIONS_PER_SECOND defaults by environment (see below).
+  VIEWER_OPERATIONS_PER_SECOND: optionalCount('operations a second'),
+  APP2APP_PREPARES_PER_MINUTE: count(20, 'prepares a minute'),
+  APP2APP_WATCHED_KEYS_PER_VIEWER: count(10, 'request keys'),
+  WS_SUBSCRIPTIONS_PER_SOCKET: count(100, 'subscriptions'),
+  WS_SOCKETS_PER_VIEWER: count(20, 'sockets'),
+  WS_MAX_PAYLOAD_BYTES: positiveInt(65_536, 'bytes'),
+  // Viewer tokens.
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveInt(86_400, 'seconds'),
+  AUTH_CLOCK_TOLERANCE_SECONDS: count(60, 'seconds'),
+  // Exposure.
+  GRAPHQL_INTROSPECTION: optionalBoolean,
+  CORS_ORIGINS: optionalString,
+  METRICS_PORT: z.coerce.number({ message: 'expected a port number' }).int('expected a port number').min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'expected at least 16 characters' }),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -117,7 +155,46 @@ export interface Config {
   claimRateLimit: { failures: number; windowSeconds: number };
   /** Distinct client operation names kept as metric labels; the rest count as `other`. */
   metricsMaxOperationNames: number;
+  /** What one request may cost, checked before any resolver runs (src/limits/). */
+  limits: OperationLimitsConfig;
+  /** One deadline per operation: the sum of its upstream waits, retries included. */
+  operationTimeoutMs: number;
+  /** Per-viewer quotas; 0 = off. */
+  quotas: QuotaConfig;
+  websocket: { maxPayloadBytes: number };
+  /** Token rules beyond the signature: `exp` required, a bounded lifetime, no `iat` in the future. */
+  tokenRules: { maxLifetimeSeconds: number; clockToleranceSeconds: number };
+  /** Answer introspection (default: outside production only). */
+  introspection: boolean;
+  /** Origins allowed by CORS on /graphql; `*` outside production unless CORS_ORIGINS says otherwise. */
+  corsOrigins: string[] | '*';
+  /**
+   * Where /metrics is served: its own listener (`port`, loopback by default; production's default), or
+   * on the API port behind `Authorization: Bearer <token>`; outside production, open on the API port.
+   */
+  metrics: { port?: number; host: string; token?: string };
 }
+
+export interface OperationLimitsConfig {
+  maxBytes: number;
+  maxTokens: number;
+  maxDepth: number;
+  maxIntrospectionDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+export interface QuotaConfig {
+  operationsPerSecond: number;
+  app2appPreparesPerMinute: number;
+  app2appWatchedKeysPerViewer: number;
+  wsSubscriptionsPerSocket: number;
+  wsSocketsPerViewer: number;
+}
+
+/** Production's own /metrics port (the OpenTelemetry Prometheus exporter's usual one), on loopback. */
+export const DEFAULT_PRODUCTION_METRICS_PORT = 9464;
 
 export interface LoadConfigOptions {
   /**
@@ -233,6 +310,29 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     klipPageCacheTtlSeconds: e.KLIP_PAGE_CACHE_TTL_SECONDS,
     claimRateLimit: { failures: e.CLAIM_FAILURES_PER_WINDOW, windowSeconds: e.CLAIM_FAILURE_WINDOW_SECONDS },
     metricsMaxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
+    limits: {
+      maxBytes: e.OPERATION_MAX_BYTES,
+      maxTokens: e.OPERATION_MAX_TOKENS,
+      maxDepth: e.OPERATION_MAX_DEPTH,
+      maxIntrospectionDepth: e.OPERATION_MAX_INTROSPECTION_DEPTH,
+      maxAliases: e.OPERATION_MAX_ALIASES,
+      maxDirectives: e.OPERATION_MAX_DIRECTIVES,
+      maxCost: e.OPERATION_MAX_COST,
+    },
+    operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+    quotas: {
+      // Demos and tests are not throttled unless asked to be.
+      operationsPerSecond: e.VIEWER_OPERATIONS_PER_SECOND ?? (production ? 20 : 0),
+      app2appPreparesPerMinute: e.APP2APP_PREPARES_PER_MINUTE,
+      app2appWatchedKeysPerViewer: e.APP2APP_WATCHED_KEYS_PER_VIEWER,
+      wsSubscriptionsPerSocket: e.WS_SUBSCRIPTIONS_PER_SOCKET,
+      wsSocketsPerViewer: e.WS_SOCKETS_PER_VIEWER,
+    },
+    websocket: { maxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES },
+    tokenRules: { maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS, clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS },
+    introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS ? e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : production ? [] : '*',
+    metrics: { port: e.METRICS_PORT ?? (production && !e.METRICS_TOKEN ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST, token: e.METRICS_TOKEN },
   };
 }
 

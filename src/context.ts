@@ -19,12 +19,13 @@ export interface Context {
 }
 
 export function createContext(services: AppServices, viewer: ViewerIdentity | null, authError?: GraphQLError): Context {
+  const timeoutMs = services.config.operationTimeoutMs;
   const context: Context = {
-    scope: createScope({ viewer }),
+    scope: createScope({ viewer, timeoutMs }),
     authError,
     services,
     nextEvent() {
-      context.scope = createScope({ viewer, requestId: context.scope.requestId });
+      context.scope = createScope({ viewer, requestId: context.scope.requestId, timeoutMs });
     },
   };
   return context;

@@ -7,6 +7,7 @@ import type { TokenVerifier } from './auth/tokens';
 import type { Config, UpstreamsConfig } from './config';
 import type { UpstreamHttp } from './datasources/http';
 import type { Provider } from './errors';
+import type { ViewerQuotas } from './limits/viewer-quotas';
 import type { Metrics } from './observability/metrics';
 import type { Logger } from './observability/logger';
 import type { Coordination } from './pubsub';
@@ -35,6 +36,8 @@ export interface CoreServices {
   http(provider: Provider, baseUrl: string): UpstreamHttp;
   /** Signs and checks pagination cursors. */
   cursors: CursorCodec;
+  /** Per-viewer quotas (operations, App2App prepares and watched keys, websockets). */
+  quotas: ViewerQuotas;
 }
 
 /**

@@ -13,6 +13,12 @@ export enum ErrorCode {
   UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
   RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  // An operation over one of the limits (src/limits/), refused before anything runs (HTTP 400).
+  QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
 
 /** Which upstream system holds an asset (also the GraphQL enum `Provider`). */

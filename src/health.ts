@@ -2,7 +2,8 @@
  * /healthz: the process is alive. /readyz: our own dependencies answer (the store, and Redis when
  * configured) and no domain knows its credentials to be bad; 503 naming each failing check otherwise.
  * Whether an upstream answers right now is not readiness (every instance would turn unready together
- * during an outage): that is what /metrics and the circuit breakers show. /metrics: Prometheus text.
+ * during an outage): that is what /metrics and the circuit breakers show. Both answer anyone and say
+ * nothing secret: check names, our own messages, counts. (/metrics: http/metrics-endpoint.ts.)
  */
 import { Router } from 'express';
 import type { ReadinessCheck } from './core';
@@ -44,10 +45,6 @@ export function healthRoutes({ services, readiness, details: domainDetails }: He
     const ready = results.every(([, result]) => result === 'ok');
     const details = Object.fromEntries(Object.entries(domainDetails).map(([k, read]) => [k, read()]));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results), details });
-  });
-
-  router.get('/metrics', async (_req, res) => {
-    res.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
   });
   return router;
 }

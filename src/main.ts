@@ -22,7 +22,12 @@ async function main(): Promise<void> {
     urls = { kigo: sandbox.baseUrls.kigo, klipApi: sandbox.baseUrls.klipApi, klipA2a: sandbox.baseUrls.klipA2a, xoxoday: sandbox.baseUrls.xoxoday };
   }
 
-  const demoToken = secrets.jwtSecret && !config.production ? await signViewerToken(secrets.jwtSecret, 'alice', { expiresIn: '30d', issuer: config.auth.issuer, audience: config.auth.audience }) : undefined;
+  // As long as a token may live (AUTH_MAX_TOKEN_LIFETIME_SECONDS, 24 h by default): a restart prints a new one.
+  const demoLifetime = config.tokenRules.maxLifetimeSeconds;
+  const demoToken =
+    secrets.jwtSecret && !config.production
+      ? await signViewerToken(secrets.jwtSecret, 'alice', { expiresIn: `${demoLifetime}s`, issuer: config.auth.issuer, audience: config.auth.audience })
+      : undefined;
   const gateway = await startGateway({
     config,
     upstreams: { ...urls, credentials: config.upstreamCredentials },
@@ -32,7 +37,9 @@ async function main(): Promise<void> {
 
   const lines = [`rewardgraph ready at ${gateway.url}/graphql`];
   if (sandbox) lines.push(`embedded sandbox (emulated Kigo, Klip, Xoxoday) at ${sandbox.url}  — control API: ${sandbox.url}/_sandbox/…`);
-  if (demoToken) lines.push(`demo viewer token (sub alice, 30 days; Apollo Sandbox already sends it):`, `Authorization: Bearer ${demoToken}`);
+  if (demoToken) {
+    lines.push(`demo viewer token (sub alice, ${Math.round(demoLifetime / 3600)} hours; Apollo Sandbox already sends it):`, `Authorization: Bearer ${demoToken}`);
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const shutdown = (signal: string): void => {

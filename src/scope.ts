@@ -18,8 +18,13 @@ export interface OperationScope {
   readonly requestId: string;
   /** Who is asking; null for anonymous introspection and for background work. */
   readonly viewer: ViewerIdentity | null;
-  /** Aborted when the operation's work must stop; every upstream call listens to it. */
+  /**
+   * Aborted when the operation's work must stop: at its deadline (OPERATION_TIMEOUT_MS), with a
+   * TimeoutError reason. Every upstream call listens to it.
+   */
   readonly signal: AbortSignal;
+  /** Epoch ms of the deadline; Infinity for work without one. */
+  readonly deadline: number;
   /** This operation's loader called `name`, created on first use. */
   loader<K, V, C = K>(name: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C>;
 }
@@ -28,16 +33,29 @@ export interface ScopeOptions {
   viewer: ViewerIdentity | null;
   /** @default a new random id */
   requestId?: string;
-  /** @default a signal that never aborts */
+  /** The operation's time budget; none when absent (background work). */
+  timeoutMs?: number;
+  /** Another reason to stop (a client gone, a test), besides the deadline. */
   signal?: AbortSignal;
+}
+
+/** The signal of work without a deadline. */
+const NEVER = new AbortController().signal;
+
+function signalOf(timeoutMs: number | undefined, other: AbortSignal | undefined): AbortSignal {
+  const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+  if (deadline && other) return AbortSignal.any([deadline, other]);
+  return deadline ?? other ?? NEVER;
 }
 
 export function createScope(options: ScopeOptions): OperationScope {
   const loaders = new Map<string, DataLoader<unknown, unknown, unknown>>();
+  const timeoutMs = options.timeoutMs;
   return {
     requestId: options.requestId ?? randomUUID(),
     viewer: options.viewer,
-    signal: options.signal ?? new AbortController().signal,
+    signal: signalOf(timeoutMs, options.signal),
+    deadline: timeoutMs === undefined ? Infinity : Date.now() + timeoutMs,
     loader<K, V, C = K>(name: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C> {
       let loader = loaders.get(name) as DataLoader<K, V, C> | undefined;
       if (!loader) {
@@ -55,4 +73,31 @@ export function createScope(options: ScopeOptions): OperationScope {
  */
 export function backgroundScope(task: string): OperationScope {
   return createScope({ viewer: null, requestId: `background:${task}` });
+}
+
+/**
+ * `work`, or a rejection with `onTimeout()` as soon as the scope's deadline passes, whichever comes
+ * first: an operation answers by its deadline even while something it waits for (a credential renewal
+ * shared with others, a lock) goes on in the background.
+ */
+export function withinDeadline<T>(scope: OperationScope, work: Promise<T>, onTimeout: () => Error): Promise<T> {
+  if (scope.deadline === Infinity) return work;
+  if (scope.signal.aborted) {
+    work.catch(() => {});
+    return Promise.reject(onTimeout());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(onTimeout());
+    scope.signal.addEventListener('abort', abort, { once: true });
+    work.then(
+      (value) => {
+        scope.signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        scope.signal.removeEventListener('abort', abort);
+        reject(err);
+      },
+    );
+  });
 }

@@ -26,8 +26,12 @@ import { healthRoutes } from './health';
 import { landingPageWithLocalIde, localIdeRoutes } from './ide';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import { jsonErrors, jsonNotFound } from './http/json-errors';
+import { apiPortMetrics, startMetricsListener } from './http/metrics-endpoint';
+import { ViewerQuotas } from './limits/viewer-quotas';
 import { operationPlugin } from './operation/apollo-plugin';
-import { authenticate } from './operation/operation-gate';
+import { httpSourceLimits } from './operation/http-limits';
+import { OperationGate } from './operation/operation-gate';
 import { OperationLog } from './operation/operation-log';
 import { createCoordination } from './pubsub';
 import { buildAppSchema } from './schema/build';
@@ -54,6 +58,8 @@ export interface GatewayOptions {
 export interface Gateway {
   /** `http://host:port` */
   url: string;
+  /** Where /metrics is served when it has its own listener (METRICS_PORT). */
+  metricsUrl?: string;
   services: AppServices;
   logger: Logger;
   stop(): Promise<void>;
@@ -89,7 +95,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       coordination,
       metrics,
       logger,
-      verifier: new TokenVerifier({ ...config.auth, jwtSecret: secrets.jwtSecret }),
+      verifier: new TokenVerifier({
+        ...config.auth,
+        jwtSecret: secrets.jwtSecret,
+        maxLifetimeSeconds: config.tokenRules.maxLifetimeSeconds,
+        clockToleranceSeconds: config.tokenRules.clockToleranceSeconds,
+      }),
       http: (provider, baseUrl) => {
         let client = upstreamClients.get(baseUrl);
         if (!client) {
@@ -107,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         return client;
       },
       cursors: new CursorCodec(secrets.storeEncryptionKey),
+      quotas: new ViewerQuotas(coordination, config.quotas),
     };
     const domains = startDomains(core);
     opened.push(() => domains.stop());
@@ -114,10 +126,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const operationLog = new OperationLog(metrics, logger);
 
     const schema = await buildAppSchema(coordination.pubsub);
+    const gate = new OperationGate({ verifier: core.verifier, limits: config.limits, quotas: core.quotas, schema });
     const app = express();
     app.disable('x-powered-by');
     const httpServer = http.createServer(app);
-    const ws = attachWebSocket(httpServer, schema, services, operationLog);
+    const ws = attachWebSocket(httpServer, schema, services, { gate, log: operationLog });
     opened.push(() => ws.dispose());
 
     const apollo = new ApolloServer<Context>({
@@ -125,7 +138,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       csrfPrevention: true,
       // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would re-raise the signal after stopping.
       stopOnTerminationSignals: false,
-      introspection: true,
+      introspection: config.introspection,
+      // Defence in depth: httpSourceLimits refuses larger documents first, with the measured size.
+      parseOptions: { maxTokens: config.limits.maxTokens },
       includeStacktraceInErrorResponses: !config.production,
       formatError: formatError(config.production),
       plugins: [
@@ -135,25 +150,32 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         config.production
           ? ApolloServerPluginLandingPageDisabled()
           : landingPageWithLocalIde({ headers: options.sandboxHeaders }),
-        operationPlugin(operationLog),
+        operationPlugin(gate, operationLog),
       ],
     });
     await apollo.start();
     opened.push(() => apollo.stop());
 
     app.use(healthRoutes({ services, readiness: domains.readiness, details: domains.details }));
+    app.use(apiPortMetrics(config, metrics));
+    const metricsListener = await startMetricsListener(config, metrics);
+    if (metricsListener) opened.push(() => metricsListener.close());
     app.use(localIdeRoutes({ production: config.production, headers: options.sandboxHeaders }));
     app.use(
       '/graphql',
-      cors<cors.CorsRequest>(),
+      cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
+      // A body over 1 MB is 413 (JSON, see http/json-errors.ts); the operation's own text is held to OPERATION_MAX_BYTES.
       express.json({ limit: '1mb' }),
+      httpSourceLimits(gate),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
-          const auth = await authenticate(services.verifier, req.headers.authorization);
+          const auth = await gate.authenticate(req.headers.authorization);
           return createContext(services, auth.viewer, auth.error);
         },
       }),
     );
+    app.use(jsonNotFound());
+    app.use(jsonErrors(logger));
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -166,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const stop = (): Promise<void> =>
       (stopping ??= (async () => {
         await apollo.stop();
+        await metricsListener?.close();
         await domains.stop();
         await Promise.all([...upstreamClients.values()].map((client) => client.close()));
         await coordination.close();
@@ -173,7 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         logger.info('stopped');
       })());
 
-    return { url, services, logger, stop };
+    return { url, metricsUrl: metricsListener?.url, services, logger, stop };
   } catch (err) {
     await closeOpened();
     throw err;

@@ -1,35 +1,59 @@
 /**
- * graphql-ws on the same path as HTTP. The token comes in `connection_init` (`{authorization:
- * "Bearer …"}`) and is checked by the same operation gate as HTTP; a missing or bad one closes the
- * socket with 4403 (CloseCode.Forbidden), and a socket whose token expires while open is closed the
- * same way at that moment, so a subscription never outlives its authorisation. Each operation is
- * logged and counted by the same OperationLog as HTTP operations.
+ * graphql-ws on the same path as HTTP, through the same operation gate and log:
+ * - a frame over WS_MAX_PAYLOAD_BYTES closes the socket with 1009 before it is buffered (ws reads the
+ *   length from the frame header);
+ * - the token comes in `connection_init` (`{authorization: "Bearer …"}`); a missing or bad one closes
+ *   the socket with 4403 (CloseCode.Forbidden) and the reason an HTTP request would get ("Token
+ *   expired", "Missing bearer token …"); a socket whose token expires while open is closed the same way
+ *   at that moment, so a subscription never outlives its authorisation;
+ * - a viewer over WS_SOCKETS_PER_VIEWER open sockets is closed with 1013 (Try Again Later);
+ * - each subscribe passes the same limits as an HTTP operation (size, depth, aliases, cost, quota) and
+ *   a socket holds at most WS_SUBSCRIPTIONS_PER_SOCKET at once; a refusal is that subscription's error.
  */
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { ViewerIdentity } from './auth/tokens';
 import { createContext } from './context';
-import { unauthenticated } from './errors';
-import { authenticate } from './operation/operation-gate';
+import { rateLimited, unauthenticated } from './errors';
+import type { OperationGate } from './operation/operation-gate';
 import type { OperationLog } from './operation/operation-log';
+import type { Slot } from './pubsub';
 import type { AppServices } from './services';
 
 type SocketExtra = {
   viewer: ViewerIdentity;
   expiryTimer: NodeJS.Timeout;
+  /** This socket's place in its viewer's WS_SOCKETS_PER_VIEWER quota. */
+  slot?: Slot;
   /** When each operation (by its id) started, for its duration. */
   started: Map<string, { at: number; requestId: string }>;
 };
 
 /** setTimeout's limit; a token living longer is re-checked when this fires. */
 const MAX_TIMER_MS = 2_147_483_647;
+/** RFC 6455's "Try Again Later": graphql-ws clients retry it, later. */
+const TRY_AGAIN_LATER = 1013;
+/** A close frame's reason is at most 123 bytes. */
+const MAX_REASON_BYTES = 123;
 
-export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, services: AppServices, operationLog: OperationLog) {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const { metrics, logger, verifier, config } = services;
+export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, services: AppServices, operation: { gate: OperationGate; log: OperationLog }) {
+  const { metrics, logger, config, quotas } = services;
+  const { gate, log } = operation;
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.websocket.maxPayloadBytes });
+  const rules = config.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
 
   const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
@@ -37,14 +61,24 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
       isProd: config.production,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const auth = await authenticate(verifier, typeof raw === 'string' ? raw : undefined);
+        const auth = await gate.authenticate(typeof raw === 'string' ? raw : undefined);
         // A socket is for subscriptions only, which all need a viewer: no anonymous introspection here.
         const refusal = auth.error ?? (auth.viewer ? undefined : unauthenticated());
         if (refusal || !auth.viewer) {
-          logger.info({ outcome: 'UNAUTHENTICATED', reason: refusal?.message ?? 'invalid' }, 'websocket rejected');
+          const reason = refusal?.message ?? 'Forbidden';
+          logger.info({ outcome: 'UNAUTHENTICATED', reason }, 'websocket rejected');
+          // graphql-ws would close with a bare "Forbidden": close first, saying what is wrong.
+          ctx.extra.socket.close(CloseCode.Forbidden, truncate(reason));
           return false;
         }
         const viewer = auth.viewer;
+        const slot = await quotas.socket(viewer.id, randomUUID());
+        if (!slot) {
+          logger.info({ viewer: viewer.id, outcome: 'RATE_LIMITED' }, 'websocket rejected: too many sockets for this viewer');
+          ctx.extra.socket.close(TRY_AGAIN_LATER, truncate(`Too many open websockets for this viewer (at most ${config.quotas.wsSocketsPerViewer})`));
+          return false;
+        }
+        ctx.extra.slot = slot;
         ctx.extra.viewer = viewer;
         ctx.extra.started = new Map();
         if (viewer.expiresAt !== undefined) {
@@ -64,13 +98,34 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
       },
       onClose: (ctx) => {
         if (ctx.extra.expiryTimer) clearTimeout(ctx.extra.expiryTimer);
+        void ctx.extra.slot?.release();
         // onClose runs for sockets rejected before acknowledgement too; only count acknowledged ones.
         if (ctx.acknowledged) metrics.websocketConnections.dec();
       },
-      context: (ctx, id) => {
-        const context = createContext(services, ctx.extra.viewer ?? null);
-        ctx.extra.started?.set(id, { at: performance.now(), requestId: context.scope.requestId });
-        return context;
+      onSubscribe: async (ctx, id, payload) => {
+        const perSocket = config.quotas.wsSubscriptionsPerSocket;
+        if (perSocket > 0 && Object.keys(ctx.subscriptions).length >= perSocket) {
+          return [rateLimited(`This socket already holds ${perSocket} subscriptions (WS_SUBSCRIPTIONS_PER_SOCKET); end one or open another socket`, 1)];
+        }
+        let document;
+        try {
+          gate.checkSource(payload.query);
+          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) return invalid;
+        const operationNode = getOperationAST(document, payload.operationName);
+        if (!operationNode) return [new GraphQLError('Unable to identify the operation: name it with `operationName`')];
+        const contextValue = createContext(services, ctx.extra.viewer ?? null);
+        ctx.extra.started?.set(id, { at: performance.now(), requestId: contextValue.scope.requestId });
+        try {
+          await gate.admit({ viewer: contextValue.scope.viewer, document, operation: operationNode, variables: payload.variables ?? undefined });
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onOperation: (ctx, id, payload, _args, result) => {
         // A subscription that started is counted once, as it starts; one refused at subscribe time carries its errors.
@@ -78,8 +133,13 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
         record(ctx.extra, id, payload.operationName, errors);
       },
       onError: (ctx, id, payload, errors) => {
-        operationLog.unexpected(ctx.extra.started?.get(id)?.requestId ?? id, errors);
+        log.unexpected(ctx.extra.started?.get(id)?.requestId ?? id, errors);
         record(ctx.extra, id, payload.operationName, errors);
+        // The HTTP status hint is for HTTP; the stack is for nobody.
+        return errors.map((err) => {
+          const { http: _http, ...extensions } = err.extensions ?? {};
+          return new GraphQLError(err.message, { nodes: err.nodes, path: err.path, extensions });
+        });
       },
       onComplete: (ctx, id) => {
         ctx.extra.started?.delete(id);
@@ -90,7 +150,7 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
 
   function record(extra: Partial<SocketExtra>, id: string, name: string | null | undefined, errors: ExecutionResult['errors']): void {
     const started = extra.started?.get(id);
-    operationLog.record({
+    log.record({
       requestId: started?.requestId ?? id,
       viewer: extra.viewer?.id,
       name,
@@ -113,4 +173,9 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
 
 function isResult(value: unknown): value is ExecutionResult {
   return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);
+}
+
+function truncate(reason: string): string {
+  const bytes = Buffer.from(reason, 'utf8');
+  return bytes.length <= MAX_REASON_BYTES ? reason : `${bytes.subarray(0, MAX_REASON_BYTES - 3).toString('utf8').replace(/\uFFFD$/, '')}...`;
 }

@@ -10,6 +10,7 @@ import type { KlipA2aClient } from '../datasources/klip/a2a-client';
 import type { KlipRejectionKind } from '../datasources/klip/klip-rejections';
 import { rejectionKind, type UpstreamRejection } from '../datasources/rejection';
 import { Provider, notFound } from '../errors';
+import type { ViewerQuotas } from '../limits/viewer-quotas';
 import type { Logger } from '../observability/logger';
 import { backgroundScope, type OperationScope } from '../scope';
 import type { LinkStore } from '../store/link-store';
@@ -23,7 +24,7 @@ import { toSnapshot, type App2AppObservation, type App2AppRecord } from './app2a
 import type { App2AppPollers, PollOutcome } from './app2app-pollers';
 import type { App2AppRequestStore } from './app2app-request-store';
 import type { App2AppFanOut } from './app2app-fan-out';
-import { app2appStream } from './app2app-stream';
+import { app2appStream, endingWith } from './app2app-stream';
 import { inputFieldOf, validatePrepareInput } from './prepare-input-validator';
 
 /**
@@ -38,6 +39,7 @@ export interface App2AppServiceDeps {
   links: LinkStore;
   fanOut: App2AppFanOut;
   pollers: App2AppPollers;
+  quotas: ViewerQuotas;
   logger: Logger;
   /** `bapp.name` when the input names none: what the person sees in the Klip wallet. */
   bappName: string;
@@ -49,6 +51,7 @@ export class App2AppService {
   async prepare(scope: OperationScope, viewer: ViewerIdentity, input: PrepareApp2AppInput): Promise<PrepareApp2AppPayload> {
     const checked = validatePrepareInput(input, this.deps.bappName);
     if (!checked.ok) return PrepareApp2AppPayload.of(null, checked.userErrors, input.clientMutationId);
+    await this.deps.quotas.app2appPrepare(viewer.id);
     let prepared;
     try {
       prepared = await this.deps.client.prepare(scope, checked.body);
@@ -113,12 +116,15 @@ export class App2AppService {
   async subscribe(viewer: ViewerIdentity, requestKey: string): Promise<AsyncIterable<App2AppRecord>> {
     const stored = await this.deps.requests.find(requestKey);
     if (!stored || stored.ownerId !== viewer.id) throw notFound(`No App2App request ${requestKey.slice(0, 64)} for this viewer`);
+    // A live request costs a poller while watched: the viewer's distinct watched keys are a quota.
+    const watch = isTerminal(stored.status) ? undefined : await this.deps.quotas.watchKey(viewer.id, requestKey);
     const deps = {
       fanOut: this.deps.fanOut,
       pollers: this.deps.pollers,
       load: (key: string) => this.deps.requests.find(key),
     };
-    return app2appStream(deps, requestKey, stored);
+    const stream = app2appStream(deps, requestKey, stored);
+    return watch ? endingWith(stream, () => void watch.release()) : stream;
   }
 
   /**

@@ -61,3 +61,41 @@ export function app2appStream(deps: App2AppStreamDeps, requestKey: string, check
     unlisten();
   });
 }
+
+/**
+ * `stream`, calling `onEnd` once when it ends however it ends: done, thrown, or returned by its
+ * consumer, including before its first value (a socket that closed at once never starts the Repeater,
+ * so a cleanup inside it would never run).
+ */
+export function endingWith<T>(stream: AsyncIterable<T>, onEnd: () => void): AsyncIterable<T> & AsyncIterator<T> {
+  const inner = stream[Symbol.asyncIterator]();
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    onEnd();
+  };
+  const settle = async (step: Promise<IteratorResult<T>>): Promise<IteratorResult<T>> => {
+    try {
+      const result = await step;
+      if (result.done) end();
+      return result;
+    } catch (err) {
+      end();
+      throw err;
+    }
+  };
+  const iterator: AsyncIterable<T> & AsyncIterator<T> = {
+    [Symbol.asyncIterator]: () => iterator,
+    next: () => settle(inner.next()),
+    return: (value?: unknown) => {
+      end();
+      return inner.return ? inner.return(value) : Promise.resolve({ done: true as const, value: undefined as never });
+    },
+    throw: (err?: unknown) => {
+      end();
+      return inner.throw ? inner.throw(err) : Promise.reject(err);
+    },
+  };
+  return iterator;
+}

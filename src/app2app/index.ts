@@ -32,6 +32,7 @@ export function start(core: CoreServices): DomainModule<App2AppService> {
     links: core.store.links,
     fanOut,
     pollers,
+    quotas: core.quotas,
     logger,
     bappName: DEFAULT_BAPP_NAME,
   });

@@ -1,7 +1,10 @@
 /**
  * Viewer identity from bearer JWTs (jose): HS256 with AUTH_JWT_SECRET, or keys from AUTH_JWKS_URL;
- * issuer and audience checked when configured. Every way a token fails is an UNAUTHENTICATED error
- * whose message says which way, without echoing the token.
+ * issuer and audience checked when configured. A token must also say when it ends (`exp`), may not live
+ * longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS (from its `iat`, or from now when it has none), and may
+ * not be issued in the future beyond AUTH_CLOCK_TOLERANCE_SECONDS: a stolen long-lived token is a
+ * long-lived breach. Every way a token fails is an UNAUTHENTICATED error whose message says which way,
+ * without echoing the token.
  */
 import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { GraphQLError } from 'graphql';
@@ -21,13 +24,24 @@ export interface TokenVerifierOptions {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** @default 86_400 (24 h) */
+  maxLifetimeSeconds?: number;
+  /** Clock skew allowed on `iat` (and `exp`, `nbf`). @default 60 */
+  clockToleranceSeconds?: number;
+  /** @default Date.now */
+  now?: () => number;
 }
 
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
+  private readonly tolerance: number;
+  private readonly maxLifetime: number;
+
   constructor(private readonly options: TokenVerifierOptions) {
+    this.tolerance = options.clockToleranceSeconds ?? 60;
+    this.maxLifetime = options.maxLifetimeSeconds ?? 86_400;
     if (options.jwksUrl) {
       this.key = createRemoteJWKSet(new URL(options.jwksUrl));
       this.algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
@@ -51,14 +65,20 @@ export class TokenVerifier {
     let payload;
     try {
       const key = this.key;
-      ({ payload } =
-        typeof key === 'function'
-          ? await jwtVerify(token, key, { algorithms: this.algorithms, issuer: this.options.issuer, audience: this.options.audience })
-          : await jwtVerify(token, key, { algorithms: this.algorithms, issuer: this.options.issuer, audience: this.options.audience }));
+      const checks = {
+        algorithms: this.algorithms,
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        requiredClaims: ['exp'],
+        clockTolerance: this.tolerance,
+        currentDate: this.options.now ? new Date(this.options.now()) : undefined,
+      };
+      ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, checks) : await jwtVerify(token, key, checks));
     } catch (err) {
       throw describeFailure(err);
     }
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw unauthenticated('Token has no subject (sub)');
+    this.checkTimes(payload.exp!, payload.iat);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r: unknown): r is string => typeof r === 'string') : [];
     return {
       id: payload.sub,
@@ -67,9 +87,20 @@ export class TokenVerifier {
       expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined,
     };
   }
+  /** `exp` and `iat` (seconds) against the lifetime and clock rules; jose has checked `exp` is not past. */
+  private checkTimes(exp: number, iat: number | undefined): void {
+    const now = (this.options.now?.() ?? Date.now()) / 1000;
+    if (iat !== undefined && iat > now + this.tolerance) throw unauthenticated('Token is issued in the future (iat): check the issuer’s clock');
+    const lifetime = exp - (iat ?? now);
+    if (lifetime > this.maxLifetime + this.tolerance) {
+      throw unauthenticated(`Token lives too long: ${Math.round(lifetime)} s, at most ${this.maxLifetime} s (AUTH_MAX_TOKEN_LIFETIME_SECONDS)`);
+    }
+  }
+
 }
 
 function describeFailure(err: unknown): GraphQLError {
+  if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'exp' && err.reason === 'missing') return unauthenticated('Token has no expiry (exp): tokens must expire');
   if (err instanceof joseErrors.JWTExpired) return unauthenticated('Token expired');
   if (err instanceof joseErrors.JWTClaimValidationFailed) return unauthenticated(`Token rejected: ${err.claim} claim check failed`);
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) return unauthenticated('Token signature is invalid');

@@ -9,7 +9,11 @@
  *   UPSTREAM_TIMEOUT, 429 → RATE_LIMITED, all with `provider`. Other 4xx answers go through the
  *   provider's `rejectionOf` hook once and are thrown as an UpstreamRejection with a `kind` (see
  *   rejection.ts); one that nobody handles surfaces as UPSTREAM_UNAVAILABLE without the upstream body.
- * - every call belongs to an operation (`request.scope`): its signal aborts the call.
+ * - every call belongs to an operation (`request.scope`): its signal (the operation's deadline)
+ *   aborts the call, retries included, as UPSTREAM_TIMEOUT;
+ * - an upstream's 429 is honoured per route: until its Retry-After has passed no call goes out on that
+ *   route (answered RATE_LIMITED with `retryAfterSeconds`, without calling); a GET waits it out and
+ *   retries when the wait fits in the operation's deadline. 429s never open the breaker.
  */
 import {
   BrokenCircuitError,
@@ -60,12 +64,32 @@ export interface UpstreamResponse<T> {
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
+/** Retry-After when a 429 gives none (or one we can't read). */
+const DEFAULT_RETRY_AFTER_MS = 1_000;
+/** A wait for a 429's Retry-After leaves at least this much of the deadline for the retry itself. */
+const RETRY_MARGIN_MS = 250;
+
+/** An upstream said "not before then" (429): `retryAfterMs` from its Retry-After header. */
+export class UpstreamRateLimited extends UpstreamError {
+  constructor(
+    provider: Provider,
+    readonly retryAfterMs: number,
+    status?: number,
+  ) {
+    super(provider, ErrorCode.RATE_LIMITED, `${PROVIDER_NAMES[provider]} is rate limiting the gateway; retry in ${Math.ceil(retryAfterMs / 1000)} s`, status);
+    this.extensions.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    this.name = 'UpstreamRateLimited';
+  }
+}
+
 export class UpstreamHttp {
   readonly provider: Provider;
   private readonly base: URL;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly breaker: CircuitBreakerPolicy;
+  /** `METHOD route` → epoch ms before which that route is not called (an upstream's Retry-After). */
+  private readonly notBefore = new Map<string, number>();
 
   constructor(private readonly options: UpstreamHttpOptions) {
     this.provider = options.provider;
@@ -114,9 +138,34 @@ export class UpstreamHttp {
 
   /** The raw answer with status and headers, its body unchecked (e.g. for a 302); 4xx/5xx throw as in `json`. */
   async send<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    for (let retries = this.options.retries; ; retries--) {
+      try {
+        return await this.attempt<T>(request);
+      } catch (err) {
+        // A GET told to come back later waits when it can still answer within the operation's deadline.
+        if (!(err instanceof UpstreamRateLimited) || request.method !== 'GET' || retries <= 0) throw err;
+        // Work without a deadline (a background sync) waits no longer than one call may take.
+        const latest = Math.min(request.scope.deadline, Date.now() + this.options.timeoutMs);
+        if (Date.now() + err.retryAfterMs + RETRY_MARGIN_MS > latest) throw err;
+        await this.pause(request, err.retryAfterMs);
+      }
+    }
+  }
+
+  private async attempt<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const key = `${request.method} ${request.route}`;
+    const notBefore = this.notBefore.get(key);
+    if (notBefore !== undefined) {
+      if (notBefore > Date.now()) {
+        this.observe(request, 'retry_after', 0);
+        throw new UpstreamRateLimited(this.provider, notBefore - Date.now());
+      }
+      this.notBefore.delete(key);
+    }
     try {
       return await this.breaker.execute(() => this.once<T>(request));
     } catch (err) {
+      if (err instanceof UpstreamRateLimited) this.notBefore.set(key, Date.now() + err.retryAfterMs);
       if (err instanceof BrokenCircuitError) {
         this.observe(request, 'breaker_open', 0);
         throw new UpstreamError(
@@ -178,14 +227,29 @@ export class UpstreamHttp {
     if (status >= 500) {
       throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[this.provider]} is unavailable (HTTP ${status})`, status);
     }
-    if (status === 429) {
-      throw new UpstreamError(this.provider, ErrorCode.RATE_LIMITED, `${PROVIDER_NAMES[this.provider]} is rate limiting the gateway; retry later`, status);
-    }
+    if (status === 429) throw new UpstreamRateLimited(this.provider, retryAfterMs(response.headers['retry-after']), status);
     if (status >= 400) {
       const rejection = this.options.rejectionOf?.({ status, body: parsed, method: request.method, route: request.route });
       throw new UpstreamRejection(this.provider, status, request.route, rejection);
     }
     return { status, headers: response.headers, body: parsed as T };
+  }
+
+  /** Waits `ms` for a Retry-After; the operation's deadline ends the wait as a timeout. */
+  private pause(request: UpstreamRequest, ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const signal = request.scope.signal;
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(this.transportError(request, signal.reason, 0));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private transportError(request: UpstreamRequest, err: unknown, started: number): UpstreamError {
@@ -209,4 +273,13 @@ function isTimeout(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const { name, code, cause } = err as { name?: string; code?: string; cause?: unknown };
   return name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code)) || (cause !== undefined && isTimeout(cause));
+}
+
+/** Retry-After as seconds or an HTTP date (RFC 9110), in ms from now; a default when absent or unreadable. */
+function retryAfterMs(header: string | string[] | undefined): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value.trim() === '') return DEFAULT_RETRY_AFTER_MS;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - Date.now());
 }

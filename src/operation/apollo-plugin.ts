@@ -2,16 +2,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Context } from '../context';
-import { admit } from './operation-gate';
+import type { OperationGate } from './operation-gate';
 import type { OperationLog } from './operation-log';
 
-export function operationPlugin(log: OperationLog): ApolloServerPlugin<Context> {
+export function operationPlugin(gate: OperationGate, log: OperationLog): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
-        async didResolveOperation({ operation }) {
-          admit({ viewer: contextValue.scope.viewer, authError: contextValue.authError }, operation);
+        async didResolveOperation({ document, operation, request }) {
+          // Apollo resolves an operation (or answers with an error) before this hook; no operation, no run.
+          if (!operation) return;
+          await gate.admit({ viewer: contextValue.scope.viewer, authError: contextValue.authError, document, operation, variables: request.variables });
         },
         async willSendResponse({ operationName, operation, errors, response }) {
           // Errors inside a successful result (resolver errors) count too.

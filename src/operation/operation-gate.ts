@@ -1,14 +1,19 @@
 /**
- * Who may run an operation, decided the same way for every transport (HTTP and graphql-ws):
- * - `authenticate` turns an `Authorization` value into a viewer, or records why it was refused
- *   (never throws: over HTTP the refusal becomes the operation's error once the operation is known);
- * - `admit` runs once the operation is parsed and validated, before any resolver: a refused token, or
- *   no token for anything but introspection, is UNAUTHENTICATED (HTTP 401).
- * Anything a whole operation must pass before it runs (its cost, the viewer's quota) belongs here.
+ * Whether an operation may run, decided the same way for every transport (HTTP, graphql-ws) and in one
+ * place, before any resolver and any upstream call:
+ * - `authenticate` turns an `Authorization` value into a viewer, or records why it was refused (never
+ *   throws: over HTTP the refusal becomes the operation's error once the operation is known);
+ * - `checkSource` refuses a document too large to parse (bytes, tokens);
+ * - `admit`, once the operation is parsed and validated: its limits (depth, aliases, directives, cost:
+ *   src/limits/), then who is asking (a refused token, or none for anything but introspection, is
+ *   UNAUTHENTICATED), then the viewer's operation quota.
  */
-import { Kind, type GraphQLError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { TokenVerifier, ViewerIdentity } from '../auth/tokens';
+import type { OperationLimitsConfig } from '../config';
 import { unauthenticated } from '../errors';
+import { checkOperation, checkSource } from '../limits/operation-limits';
+import type { ViewerQuotas } from '../limits/viewer-quotas';
 
 export interface Authentication {
   viewer: ViewerIdentity | null;
@@ -16,20 +21,49 @@ export interface Authentication {
   error?: GraphQLError;
 }
 
-/** No header is an anonymous caller (introspection only); a bad one is recorded, not thrown. */
-export async function authenticate(verifier: TokenVerifier, authorization: string | undefined): Promise<Authentication> {
-  if (authorization === undefined) return { viewer: null };
-  try {
-    return { viewer: await verifier.verifyAuthorization(authorization) };
-  } catch (err) {
-    return { viewer: null, error: err as GraphQLError };
-  }
+export interface AdmissionRequest {
+  viewer: ViewerIdentity | null;
+  authError?: GraphQLError;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables?: Record<string, unknown>;
 }
 
-/** Throws the operation's UNAUTHENTICATED error when it may not run. */
-export function admit(auth: { viewer: ViewerIdentity | null; authError?: GraphQLError }, operation: OperationDefinitionNode | undefined): void {
-  if (auth.authError) throw auth.authError;
-  if (!auth.viewer && !(operation && isIntrospectionOnly(operation))) throw unauthenticated();
+export interface OperationGateOptions {
+  verifier: TokenVerifier;
+  limits: OperationLimitsConfig;
+  quotas: ViewerQuotas;
+  schema: GraphQLSchema;
+}
+
+export class OperationGate {
+  constructor(private readonly options: OperationGateOptions) {}
+
+  /** No header is an anonymous caller (introspection only); a bad one is recorded, not thrown. */
+  async authenticate(authorization: string | undefined): Promise<Authentication> {
+    if (authorization === undefined) return { viewer: null };
+    try {
+      return { viewer: await this.options.verifier.verifyAuthorization(authorization) };
+    } catch (err) {
+      return { viewer: null, error: err as GraphQLError };
+    }
+  }
+
+  /** Throws QUERY_TOO_LARGE for a document over the size limits, before it is parsed. */
+  checkSource(source: string): void {
+    checkSource(this.options.limits, source);
+  }
+
+  /** Throws the operation's error (a limit, UNAUTHENTICATED, RATE_LIMITED) when it may not run. */
+  async admit(request: AdmissionRequest): Promise<void> {
+    checkOperation(this.options.limits, this.options.schema, request.document, request.operation, request.variables);
+    if (request.authError) throw request.authError;
+    if (!request.viewer) {
+      if (isIntrospectionOnly(request.operation)) return;
+      throw unauthenticated();
+    }
+    await this.options.quotas.operation(request.viewer.id);
+  }
 }
 
 /** True when every top-level field is `__schema`, `__type` or `__typename` (what an IDE asks on load). */

@@ -8,6 +8,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { InProcessLocks, RedisLocks, type LockManager } from './locks';
+import { InProcessSlots, RedisSlots, type SlotLimiter } from './slots';
 
 // Topics carry one payload each; their names and payload types are owned by the domains that publish.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- topics are registered by domain modules
@@ -28,6 +29,8 @@ export interface Coordination {
    * so callers may ask for it per request without resetting the counts.
    */
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
+  /** Concurrency quotas: at most N distinct items held at once per owner (slots.ts). */
+  slots: SlotLimiter;
   /** Throws when Redis is configured and unreachable (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -39,6 +42,7 @@ export async function createCoordination(redisUrl: string | undefined, namespace
       pubsub: createPubSub(),
       locks: new InProcessLocks(),
       rateLimiter: memoized((o) => new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSeconds })),
+      slots: new InProcessSlots(),
       ping: async () => {},
       close: async () => {},
     };
@@ -62,6 +66,7 @@ export async function createCoordination(redisUrl: string | undefined, namespace
     rateLimiter: memoized(
       (o) => new RateLimiterRedis({ storeClient: command, keyPrefix: `${namespace}:rl:${o.keyPrefix}`, points: o.points, duration: o.durationSeconds }),
     ),
+    slots: new RedisSlots(command, `${namespace}:slots:`),
     ping: async () => {
       await command.ping();
     },
@@ -96,3 +101,4 @@ function memoized(create: (o: RateLimiterOptions) => RateLimiterAbstract): (o: R
 }
 
 export type { LockManager, Lease } from './locks';
+export type { Slot, SlotLimiter } from './slots';

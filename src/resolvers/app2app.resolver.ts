@@ -1,19 +1,24 @@
-import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, Root, type SubscribeResolverData, Subscription, UseMiddleware } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
 import type { App2AppRecord } from '../app2app/app2app-record';
 import { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
 import { PrepareApp2AppPayload } from '../schema/app2app-prepare.payload';
 import { App2AppRequest } from '../schema/app2app-request.type';
+import { upstreamField } from '../limits/cost';
+import { Provider } from '../errors';
+import { WithinDeadline } from '../operation/within-deadline';
 
 @Resolver(() => App2AppRequest)
 export class App2AppResolver {
-  @Mutation(() => PrepareApp2AppPayload)
+  @Mutation(() => PrepareApp2AppPayload, { complexity: upstreamField })
+  @UseMiddleware(WithinDeadline(Provider.KLIP))
   prepareApp2App(@Arg('input', () => PrepareApp2AppInput) input: PrepareApp2AppInput, @Ctx() ctx: Context): Promise<PrepareApp2AppPayload> {
     return ctx.services.app2app.prepare(ctx.scope, requireViewer(ctx), input);
   }
 
-  @Query(() => App2AppRequest, { name: 'app2appRequest', nullable: true })
+  @Query(() => App2AppRequest, { name: 'app2appRequest', nullable: true, complexity: upstreamField })
+  @UseMiddleware(WithinDeadline(Provider.KLIP))
   async app2appRequestQuery(@Arg('requestKey', () => String) requestKey: string, @Ctx() ctx: Context): Promise<App2AppRequest | null> {
     requireViewer(ctx);
     const [request] = await ctx.services.app2app.nodes(ctx.scope, [requestKey]);
@@ -21,6 +26,7 @@ export class App2AppResolver {
   }
 
   @Subscription(() => App2AppRequest, {
+    complexity: upstreamField,
     name: 'app2appRequest',
     description:
       "The App2App request's state now, then every change, until it is COMPLETED, CANCELED, ERROR or\n" +

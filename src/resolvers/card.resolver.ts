@@ -1,20 +1,25 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { requireAdmin } from '../auth/guards';
 import type { Context } from '../context';
 import { CardConnectionArgs } from '../schema/card-connection.args';
 import { MintCardInput } from '../schema/card.input';
 import { Card, CardConnection } from '../schema/card.type';
 import { MintCardPayload } from '../schema/mint-card.payload';
+import { connectionField, upstreamField } from '../limits/cost';
+import { Provider } from '../errors';
+import { WithinDeadline } from '../operation/within-deadline';
 
 @Resolver(() => Card)
 export class CardResolver {
-  @Query(() => CardConnection, { description: 'Cards minted by the partner (Klip Card Minting API). Admin only.' })
+  @Query(() => CardConnection, { description: 'Cards minted by the partner (Klip Card Minting API). Admin only.', complexity: connectionField })
+  @UseMiddleware(WithinDeadline(Provider.KLIP))
   partnerCards(@Args(() => CardConnectionArgs) args: CardConnectionArgs, @Ctx() ctx: Context): Promise<CardConnection> {
     requireAdmin(ctx);
     return ctx.services.cards.partnerCards(ctx.scope, args);
   }
 
-  @Mutation(() => MintCardPayload, { description: 'Admin only.' })
+  @Mutation(() => MintCardPayload, { description: 'Admin only.', complexity: upstreamField })
+  @UseMiddleware(WithinDeadline(Provider.KLIP))
   mintCard(@Arg('input', () => MintCardInput) input: MintCardInput, @Ctx() ctx: Context): Promise<MintCardPayload> {
     return ctx.services.cards.mint(ctx.scope, requireAdmin(ctx).id, input);
   }

@@ -1,24 +1,28 @@
 import DataLoader from 'dataloader';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { NODE_LOADERS } from '../nodes';
 import { fromGlobalId } from '../schema/global-id';
 import { Node } from '../schema/node.interface';
+import { nodesField, upstreamField } from '../limits/cost';
+import { WithinDeadline } from '../operation/within-deadline';
 
 /** More ids than this in one `nodes` call is a client bug or an attempt to fan out upstream calls. */
 const MAX_NODES = 100;
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true })
+  @Query(() => Node, { nullable: true, complexity: upstreamField })
+  @UseMiddleware(WithinDeadline())
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     requireViewer(ctx);
     return loadNode(ctx, id);
   }
 
-  @Query(() => [Node], { nullable: 'items' })
+  @Query(() => [Node], { nullable: 'items', complexity: nodesField })
+  @UseMiddleware(WithinDeadline())
   async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | null>> {
     requireViewer(ctx);
     if (ids.length > MAX_NODES) throw badUserInput(`\`ids\` may hold at most ${MAX_NODES} ids (got ${ids.length})`, ['ids']);

@@ -1,13 +1,17 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
 import { CardConnectionArgs } from '../schema/card-connection.args';
 import { CardConnection } from '../schema/card.type';
 import { Viewer } from '../schema/viewer.type';
+import { connectionField } from '../limits/cost';
+import { Provider } from '../errors';
+import { WithinDeadline } from '../operation/within-deadline';
 
 @Resolver(() => Viewer)
 export class ViewerCardsResolver {
-  @FieldResolver(() => CardConnection, { description: "Cards held by klaytnAddress in the partner's card contract; empty until an address is linked." })
+  @FieldResolver(() => CardConnection, { description: "Cards held by klaytnAddress in the partner's card contract; empty until an address is linked.", complexity: connectionField })
+  @UseMiddleware(WithinDeadline(Provider.KLIP))
   cards(@Root() viewer: Viewer, @Args(() => CardConnectionArgs) args: CardConnectionArgs, @Ctx() ctx: Context): Promise<CardConnection> {
     requireViewer(ctx);
     return ctx.services.cards.viewerCards(ctx.scope, viewer.sub, args);

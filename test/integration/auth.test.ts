@@ -59,6 +59,35 @@ describe('viewer tokens over HTTP', () => {
     expect(await rejected({ authorization: `Bearer ${header}.${payload}.` })).toMatch(/Token/);
   });
 
+  const sign = (claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').sign(new TextEncoder().encode(stack.secret));
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('rejects a token without an expiry (exp)', async () => {
+    expect(await rejected({ authorization: `Bearer ${await sign({ iat: now() })}` })).toBe('Token has no expiry (exp): tokens must expire');
+  });
+
+  it('rejects a token that would live 100 years, and one without iat that would live a week from now', async () => {
+    expect(await rejected({ authorization: `Bearer ${await sign({ iat: now(), exp: now() + 100 * 365 * 86_400 })}` })).toMatch(
+      /^Token lives too long: 3153600000 s, at most 86400 s \(AUTH_MAX_TOKEN_LIFETIME_SECONDS\)$/,
+    );
+    expect(await rejected({ authorization: `Bearer ${await sign({ exp: now() + 7 * 86_400 })}` })).toMatch(/^Token lives too long/);
+  });
+
+  it('rejects a token issued a year in the future, and accepts one a few seconds ahead (clock skew)', async () => {
+    expect(await rejected({ authorization: `Bearer ${await sign({ iat: now() + 365 * 86_400, exp: now() + 365 * 86_400 + 3600 })}` })).toBe(
+      'Token is issued in the future (iat): check the issuer’s clock',
+    );
+    const skewed = await sign({ iat: now() + 5, exp: now() + 3600 });
+    expect((await stack.gql(VIEWER, undefined, { token: skewed })).status).toBe(200);
+  });
+
+  it('accepts what `npm run token` and the demo token sign: 12 h and 24 h', async () => {
+    for (const expiresIn of ['12h', '86400s']) {
+      expect((await stack.gql(VIEWER, undefined, { token: await signViewerToken(stack.secret, 'alice', { expiresIn }) })).status).toBe(200);
+    }
+  });
+
   it('rejects a token without a subject', async () => {
     const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(stack.secret));
     expect(await rejected({ authorization: `Bearer ${token}` })).toMatch(/no subject/);
@@ -166,9 +195,21 @@ describe('viewer tokens over graphql-ws', () => {
     expect(await c.closed).toMatchObject({ code: 4403 });
   });
 
-  it('closes with 4403 for an expired token', async () => {
+  it.each([
+    ['no authorization', {}, 'Missing bearer token: send Authorization: Bearer <token>'],
+    ['a malformed value', { authorization: 'alice' }, "Malformed Authorization header: expected 'Bearer <token>'"],
+  ])('says why in the 4403 close reason, as HTTP would: %s', async (_name, payload, reason) => {
+    expect(await connect(payload).closed).toEqual({ code: 4403, reason });
+  });
+
+  it('closes with 4403 "Token expired" for an expired token', async () => {
     const expired = await signViewerToken(stack.secret, 'alice', { expiresIn: Math.floor(Date.now() / 1000) - 5 });
-    expect(await connect({ authorization: `Bearer ${expired}` }).closed).toMatchObject({ code: 4403 });
+    expect(await connect({ authorization: `Bearer ${expired}` }).closed).toEqual({ code: 4403, reason: 'Token expired' });
+  });
+
+  it('closes with 4403 for a token that lives too long', async () => {
+    const long = await signViewerToken(stack.secret, 'alice', { expiresIn: '30d' });
+    expect(await connect({ authorization: `Bearer ${long}` }).closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/^Token lives too long/) });
   });
 
   it('closes an open socket with 4403 when its token expires', async () => {
