@@ -163,6 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     app.use(localIdeRoutes({ production: config.production, headers: options.sandboxHeaders }));
     app.use(
       '/graphql',
+      // `app.use('/graphql')` also matches `/graphql/anything`: only the path itself is the API.
+      (req: express.Request, res: express.Response, next: express.NextFunction) => (req.path === '/' ? next() : jsonNotFound()(req, res)),
       cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
       // A body over 1 MB is 413 (JSON, see http/json-errors.ts); the operation's own text is held to OPERATION_MAX_BYTES.
       express.json({ limit: '1mb' }),

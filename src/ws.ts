@@ -104,7 +104,8 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
       },
       onSubscribe: async (ctx, id, payload) => {
         const perSocket = config.quotas.wsSubscriptionsPerSocket;
-        if (perSocket > 0 && Object.keys(ctx.subscriptions).length >= perSocket) {
+        // graphql-ws has already registered this one (as null) to refuse a duplicate id: count the others.
+        if (perSocket > 0 && Object.keys(ctx.subscriptions).filter((other) => other !== id).length >= perSocket) {
           return [rateLimited(`This socket already holds ${perSocket} subscriptions (WS_SUBSCRIPTIONS_PER_SOCKET); end one or open another socket`, 1)];
         }
         let document;
@@ -160,6 +161,23 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
       errors,
     });
   }
+
+  // graphql-ws answers a socket's error with console.error; ours go to the log. An oversized frame
+  // (ws has already sent 1009) is cut off at once: ws would otherwise keep reading and discarding the
+  // rest of it until the peer acknowledged the close, and a 99 MB frame is 99 MB of garbage buffers.
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        logger.info({ limit: config.websocket.maxPayloadBytes }, 'websocket closed: frame over WS_MAX_PAYLOAD_BYTES');
+        setImmediate(() => socket.pause());
+        setTimeout(() => socket.terminate(), 250).unref();
+        return;
+      }
+      logger.warn({ err }, 'websocket error');
+      socket.close(CloseCode.InternalServerError, config.production ? 'Internal server error' : truncate(err.message));
+    });
+  });
 
   let disposing: Promise<void> | undefined;
   return {

@@ -95,6 +95,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...(redis ? { REDIS_URL: testRedisUrl() } : {}),
     ...options.env,
   };
+  // Production serves /metrics on its own port, 9464 by default: tests run many, each on a free one.
+  if (env.NODE_ENV === 'production' && env.METRICS_PORT === undefined && env.METRICS_TOKEN === undefined) env.METRICS_PORT = '0';
   const config = loadConfig(env, DEV);
   const secrets = resolveSecrets(config);
   const lines: string[] = [];
