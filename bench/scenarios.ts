@@ -104,7 +104,7 @@ async function app2appPolls(stack: Stack, subscribers: number, intervalMs: numbe
 const app2appFanOut: Scenario = {
   name: 'app2app-fanout',
   description: 'one App2App request watched by 1 and by 200 subscribers until approved: Klip result polls',
-  env: { APP2APP_POLL_INTERVAL_MS: '100', UPSTREAM_RETRIES: '0' },
+  env: { APP2APP_POLL_INTERVAL_MS: '100', UPSTREAM_RETRIES: '0', WS_SOCKETS_PER_VIEWER: '0' },
   async run(stack) {
     const one = await app2appPolls(stack, 1, 100);
     const many = await app2appPolls(stack, 200, 100);

@@ -64,20 +64,21 @@ export interface UpstreamResponse<T> {
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
-/** Retry-After when a 429 gives none (or one we can't read). */
-const DEFAULT_RETRY_AFTER_MS = 1_000;
+/** What a client is told to wait when a 429 gives no Retry-After (the route is not held back then). */
+const HINT_RETRY_AFTER_MS = 1_000;
 /** A wait for a 429's Retry-After leaves at least this much of the deadline for the retry itself. */
 const RETRY_MARGIN_MS = 250;
 
-/** An upstream said "not before then" (429): `retryAfterMs` from its Retry-After header. */
+/** An upstream said "not now" (429): `retryAfterMs` from its Retry-After header, when it gave one. */
 export class UpstreamRateLimited extends UpstreamError {
   constructor(
     provider: Provider,
-    readonly retryAfterMs: number,
+    readonly retryAfterMs: number | undefined,
     status?: number,
   ) {
-    super(provider, ErrorCode.RATE_LIMITED, `${PROVIDER_NAMES[provider]} is rate limiting the gateway; retry in ${Math.ceil(retryAfterMs / 1000)} s`, status);
-    this.extensions.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const seconds = Math.max(1, Math.ceil((retryAfterMs ?? HINT_RETRY_AFTER_MS) / 1000));
+    super(provider, ErrorCode.RATE_LIMITED, `${PROVIDER_NAMES[provider]} is rate limiting the gateway; retry in ${seconds} s`, status);
+    this.extensions.retryAfterSeconds = seconds;
     this.name = 'UpstreamRateLimited';
   }
 }
@@ -143,7 +144,7 @@ export class UpstreamHttp {
         return await this.attempt<T>(request);
       } catch (err) {
         // A GET told to come back later waits when it can still answer within the operation's deadline.
-        if (!(err instanceof UpstreamRateLimited) || request.method !== 'GET' || retries <= 0) throw err;
+        if (!(err instanceof UpstreamRateLimited) || err.retryAfterMs === undefined || request.method !== 'GET' || retries <= 0) throw err;
         // Work without a deadline (a background sync) waits no longer than one call may take.
         const latest = Math.min(request.scope.deadline, Date.now() + this.options.timeoutMs);
         if (Date.now() + err.retryAfterMs + RETRY_MARGIN_MS > latest) throw err;
@@ -165,7 +166,7 @@ export class UpstreamHttp {
     try {
       return await this.breaker.execute(() => this.once<T>(request));
     } catch (err) {
-      if (err instanceof UpstreamRateLimited) this.notBefore.set(key, Date.now() + err.retryAfterMs);
+      if (err instanceof UpstreamRateLimited && err.retryAfterMs !== undefined) this.notBefore.set(key, Date.now() + err.retryAfterMs);
       if (err instanceof BrokenCircuitError) {
         this.observe(request, 'breaker_open', 0);
         throw new UpstreamError(
@@ -275,11 +276,11 @@ function isTimeout(err: unknown): boolean {
   return name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code)) || (cause !== undefined && isTimeout(cause));
 }
 
-/** Retry-After as seconds or an HTTP date (RFC 9110), in ms from now; a default when absent or unreadable. */
-function retryAfterMs(header: string | string[] | undefined): number {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '') return DEFAULT_RETRY_AFTER_MS;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+/** Retry-After as seconds or an HTTP date (RFC 9110), in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

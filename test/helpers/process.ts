@@ -16,8 +16,39 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-/** Runs `npx tsc -p tsconfig.build.json` (what `npm run build` does) from the repo root. */
+/**
+ * Runs `npx tsc -p tsconfig.build.json` (what `npm run build` does) from the repo root, once per jest
+ * run however many test files ask: test files run in parallel, and two builds writing dist/ at once
+ * would let one file start a half-written program. A lock directory serialises them; a marker for
+ * this run (RG_TEST_RUN, from jest's globalSetup) says the build is done.
+ */
 export async function build(timeoutMs = 90_000): Promise<void> {
+  const marker = path.join(REPO_ROOT, 'dist', `.built-${process.env.RG_TEST_RUN ?? 'adhoc'}`);
+  if (process.env.RG_TEST_RUN && fs.existsSync(marker)) return;
+  const lock = path.join(os.tmpdir(), `rewardgraph-build-${Buffer.from(REPO_ROOT).toString('base64url')}.lock`);
+  const deadline = Date.now() + timeoutMs * 2;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // Held by another file's build (or left by a killed run: taken over once older than a build can take).
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > timeoutMs) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for another test file's build (${lock})`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    if (process.env.RG_TEST_RUN && fs.existsSync(marker)) return;
+    await compile(timeoutMs);
+    fs.writeFileSync(marker, new Date().toISOString());
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function compile(timeoutMs: number): Promise<void> {
   const child = spawn('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

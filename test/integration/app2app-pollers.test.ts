@@ -9,8 +9,9 @@ import { startStack, type Stack } from '../helpers/stack';
 const INTERVAL_MS = 50;
 let stack: Stack;
 beforeAll(async () => {
-  // No transport retries: each poll is exactly one upstream call, so counts are polls.
-  stack = await startStack({ env: { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), UPSTREAM_RETRIES: '0' } });
+  // No transport retries: each poll is exactly one upstream call, so counts are polls. One viewer opens
+  // 200 sockets here, over the default WS_SOCKETS_PER_VIEWER (20): that quota has its own test.
+  stack = await startStack({ env: { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), UPSTREAM_RETRIES: '0', WS_SOCKETS_PER_VIEWER: '0' } });
 });
 afterAll(async () => {
   terminateRawSubscribers();

@@ -9,7 +9,8 @@ import { rawRequestSubscribers, statusesOf, terminateRawSubscribers } from '../h
 import { startStack, type Stack } from '../helpers/stack';
 
 const INTERVAL_MS = 50;
-const env = { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), UPSTREAM_RETRIES: '0' };
+// Each viewer opens 100 sockets per instance here, over the default WS_SOCKETS_PER_VIEWER (quotas.test.ts).
+const env = { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), UPSTREAM_RETRIES: '0', WS_SOCKETS_PER_VIEWER: '0' };
 let first: Stack;
 let second: Stack;
 beforeAll(async () => {
