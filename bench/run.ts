@@ -11,7 +11,7 @@
  * whereas the in-process scenarios count calls and are meaningful anywhere. Name it to run it.
  * Arguments starting with `--` go to the throughput scenario.
  */
-import type { ScenarioResult } from './scenarios';
+import type { ScenarioResult } from './scenario';
 
 /** Scenarios that manage their own processes instead of running on the in-process stack. */
 const STANDALONE: Array<{ name: string; description: string; run(flags: string[]): Promise<ScenarioResult> }> = [

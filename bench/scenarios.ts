@@ -1,5 +1,4 @@
 /** The benchmark scenarios. Each returns named metrics measured in one run. */
-import type { Env } from '../src/config';
 import {
   App2AppRequestUpdatesDocument,
   PartnerCardsDocument,
@@ -12,19 +11,11 @@ import {
 } from '../test/generated/graphql';
 import { startStack, subscribe, type GqlResult, type Stack } from '../test/helpers/stack';
 import { round, timed } from './measure';
+import { probes } from './probes';
 
-export interface ScenarioResult {
-  metrics: Record<string, number | string>;
-  /** Everything else worth keeping in the JSON (the throughput scenario's per-run figures). */
-  details?: unknown;
-}
+import type { Scenario } from './scenario';
 
-export interface Scenario {
-  name: string;
-  description: string;
-  env?: Env;
-  run(stack: Stack): Promise<ScenarioResult>;
-}
+export type { Scenario, ScenarioResult } from './scenario';
 
 function check(res: { errors?: unknown[] }): void {
   if (res.errors) throw new Error(`operation failed: ${JSON.stringify(res.errors)}`);
@@ -186,4 +177,4 @@ const voucherCatalog: Scenario = {
   },
 };
 
-export const SCENARIOS: Scenario[] = [viewer, kigoWallet, cardWalk, app2appFanOut, voucherCatalog];
+export const SCENARIOS: Scenario[] = [viewer, kigoWallet, cardWalk, app2appFanOut, voucherCatalog, probes];

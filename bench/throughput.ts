@@ -30,7 +30,7 @@ import { formatSummary, summariseProfile, type CpuProfile } from './profile-summ
 import { round } from './measure';
 import { formatTable, ratioMetrics, ratios, summarise, type RunSample } from './throughput-report';
 import { obtainCredentials, RATIOS, SERVERS, TARGETS, type ServerDef, type Target, type TargetContext } from './throughput-targets';
-import type { ScenarioResult } from './scenarios';
+import type { ScenarioResult } from './scenario';
 
 interface Options {
   durationSeconds: number;

@@ -96,6 +96,17 @@ describe('the probes of issue 10', () => {
     }
   });
 
+  it('holds a subscription over graphql-ws to the same limits, before it starts', async () => {
+    const client = stack.wsClient({ sub: 'alice' });
+    const refused = (query: string) =>
+      new Promise<Array<{ extensions: Record<string, unknown> }>>((resolve) => client.subscribe({ query }, { next: () => {}, error: (e) => resolve(e as never), complete: () => resolve([]) }));
+    const large = await refused(`subscription { app2appRequest(requestKey: "k") { ${'status '.repeat(1_200)} } }`);
+    expect(large[0]!.extensions).toMatchObject({ code: 'QUERY_TOO_LARGE', limit: 1000 });
+    const aliased = await refused(`subscription { app2appRequest(requestKey: "k") { ${Array.from({ length: 31 }, (_, i) => `s${i}: status`).join(' ')} } }`);
+    expect(aliased[0]!.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 30, measured: 31 });
+    await client.dispose();
+  });
+
   it('counts `first` given as a variable', async () => {
     const op = (aliases: number) => `query Big($n: Int) { ${Array.from({ length: aliases }, (_, i) => `v${i}: viewer { tokens(first: $n) { nodes { id name } } }`).join(' ')} }`;
     expect((await stack.gql(op(2), { n: 100 }, { sub: 'alice' })).errors).toBeUndefined();
