@@ -36,6 +36,7 @@ import { formatError } from './format-error';
 import type { AppServices } from './services';
 import { openStore } from './store';
 import { attachWebSocket } from './ws';
+import { CSRF_PREFLIGHT_HEADERS, graphqlOverHttpPlugin } from './transports/graphql-over-http';
 
 export interface GatewayOptions {
   config: Config;
@@ -122,7 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
     const apollo = new ApolloServer<Context>({
       schema,
-      csrfPrevention: true,
+      csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
       // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would re-raise the signal after stopping.
       stopOnTerminationSignals: false,
       introspection: true,
@@ -136,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           ? ApolloServerPluginLandingPageDisabled()
           : landingPageWithLocalIde({ headers: options.sandboxHeaders }),
         operationPlugin(operationLog),
+        graphqlOverHttpPlugin(),
       ],
     });
     await apollo.start();
