@@ -37,6 +37,7 @@ import type { AppServices } from './services';
 import { openStore } from './store';
 import { attachWebSocket } from './ws';
 import { CSRF_PREFLIGHT_HEADERS, graphqlOverHttpPlugin } from './transports/graphql-over-http';
+import { httpStreams } from './transports/http-streams';
 
 export interface GatewayOptions {
   config: Config;
@@ -149,6 +150,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       '/graphql',
       cors<cors.CorsRequest>(),
       express.json({ limit: '1mb' }),
+      // Subscriptions over SSE and multipart HTTP, chosen by Accept; everything else goes on to Apollo.
+      httpStreams({ schema, services, log: operationLog }),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           const auth = await authenticate(services.verifier, req.headers.authorization);

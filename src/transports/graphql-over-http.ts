@@ -42,6 +42,16 @@ export function singleResultMediaType(accept: string | undefined): string | unde
   return new Negotiator({ headers: { accept } }).mediaType([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]);
 }
 
+/**
+ * The status a refused request carries under `mediaType`: a request error (the document, its operation
+ * or its variables) is 200 under `application/json` and keeps its 4xx otherwise; anything else (a
+ * refused token, a bad request) keeps its status everywhere.
+ */
+export function graphqlOverHttpStatus(mediaType: string | undefined, status: number, errors: ReadonlyArray<{ extensions?: Record<string, unknown> }>): number {
+  const requestErrorsOnly = errors.length > 0 && errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)));
+  return status === 400 && requestErrorsOnly && mediaType === APPLICATION_JSON ? 200 : status;
+}
+
 export function graphqlOverHttpPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -54,13 +64,12 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin {
         async willSendResponse({ request, response }) {
           const body = response.body;
           if (body.kind !== 'single' || response.http.status !== 400 || body.singleResult.data !== undefined) return;
-          const errors = body.singleResult.errors ?? [];
-          if (errors.length === 0 || !errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
           const mediaType = singleResultMediaType(request.http?.headers.get('accept'));
-          if (mediaType !== APPLICATION_JSON) return;
+          const status = graphqlOverHttpStatus(mediaType, 400, body.singleResult.errors ?? []);
+          if (status === 400 || !mediaType) return;
           // Set here so that Apollo's own choice, made after this hook, cannot differ from ours.
           response.http.headers.set('content-type', mediaType);
-          response.http.status = 200;
+          response.http.status = status;
         },
       };
     },
