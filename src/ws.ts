@@ -1,7 +1,8 @@
 /**
  * graphql-ws on the same path as HTTP. The token comes in `connection_init` (`{authorization:
- * "Bearer …"}`) and is checked by the same operation gate as HTTP; a missing or bad one closes the
- * socket with 4403 (CloseCode.Forbidden), and a socket whose token expires while open is closed the
+ * "Bearer …"}`, or another shape clients send: operation/connection-auth.ts) and is checked by the same
+ * operation gate as HTTP; a missing or bad one closes the socket with 4403 (CloseCode.Forbidden) and a
+ * reason saying what is wrong, and a socket whose token expires while open is closed the
  * same way at that moment, so a subscription never outlives its authorisation. Each operation is
  * logged and counted by the same OperationLog as HTTP operations.
  */
@@ -12,8 +13,7 @@ import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { ViewerIdentity } from './auth/tokens';
 import { createContext } from './context';
-import { unauthenticated } from './errors';
-import { authenticate } from './operation/operation-gate';
+import { authenticateConnection } from './operation/connection-auth';
 import type { OperationLog } from './operation/operation-log';
 import type { AppServices } from './services';
 
@@ -36,12 +36,12 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
       schema,
       isProd: config.production,
       onConnect: async (ctx) => {
-        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const auth = await authenticate(verifier, typeof raw === 'string' ? raw : undefined);
         // A socket is for subscriptions only, which all need a viewer: no anonymous introspection here.
-        const refusal = auth.error ?? (auth.viewer ? undefined : unauthenticated());
-        if (refusal || !auth.viewer) {
-          logger.info({ outcome: 'UNAUTHENTICATED', reason: refusal?.message ?? 'invalid' }, 'websocket rejected');
+        const auth = await authenticateConnection(verifier, ctx.connectionParams, ctx.extra.request);
+        if (!auth.viewer) {
+          logger.info({ outcome: 'UNAUTHENTICATED', reason: auth.refusal }, 'websocket rejected');
+          // graphql-ws closes with a bare "Forbidden"; closing first says what is wrong (its close is then a no-op).
+          ctx.extra.socket.close(CloseCode.Forbidden, auth.refusal);
           return false;
         }
         const viewer = auth.viewer;
