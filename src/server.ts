@@ -145,6 +145,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     opened.push(() => apollo.stop());
 
     app.use(healthRoutes({ services, readiness: domains.readiness, details: domains.details }));
+    // The bare host is where people type first: the API (and, in a browser, its IDE) is one step on.
+    app.get('/', (_req, res) => res.redirect(302, '/graphql'));
     app.use(localIdeRoutes({ production: config.production, headers: options.sandboxHeaders }));
     app.use(
       '/graphql',

@@ -7,6 +7,7 @@
  * logged and counted by the same OperationLog as HTTP operations.
  */
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
@@ -28,7 +29,12 @@ type SocketExtra = {
 const MAX_TIMER_MS = 2_147_483_647;
 
 export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, services: AppServices, operationLog: OperationLog) {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // Upgrades are handed over by hand rather than with `server: httpServer`: that option also re-emits
+  // the HTTP server's own errors (a port in use) on the websocket server, which graphql-ws reports as
+  // "Internal error emitted on the WebSocket server. Please check your implementation."
+  const wsServer = new WebSocketServer({ noServer: true, path: '/graphql' });
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+  httpServer.on('upgrade', onUpgrade);
   const { metrics, logger, verifier, config } = services;
 
   const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
@@ -106,6 +112,7 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
     wsServer,
     /** Closes every socket (1001 Going Away) and the server; safe to call more than once. */
     dispose(): Promise<void> {
+      httpServer.off('upgrade', onUpgrade);
       return (disposing ??= Promise.resolve(disposable.dispose()));
     },
   };

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { jwtVerify } from 'jose';
 import WebSocket from 'ws';
@@ -251,6 +252,22 @@ describe('production refuses to start', () => {
     expect(invalid.stderr).toMatch(/\bPORT\b/);
     expect(invalid.stderr).toMatch(/\bLOG_LEVEL\b/);
     expect(invalid.stdout).not.toMatch(/ready at/);
+  });
+});
+
+describe('a port in use', () => {
+  it('is said in one line naming the address, and main exits 1', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const run = await runNode(MAIN, [], minimalEnv({ PORT: String(port), SANDBOX_PORT: '0', DATA_DIR: tempDir() }));
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: 1, signal: null });
+      expect(run.stderr).toBe(`rewardgraph: 127.0.0.1:${port} is already in use; stop what listens there, or set PORT (SANDBOX_PORT for the embedded sandbox) to a free port\n`);
+      expect(run.stdout).not.toMatch(/ready at|WebSocket/);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 });
 
