@@ -7,7 +7,7 @@ import { Viewer } from '../schema/viewer.type';
 
 @Resolver(() => Viewer)
 export class ViewerTokensResolver {
-  @FieldResolver(() => TokenConnection)
+  @FieldResolver(() => TokenConnection, { description: "The viewer's Kigo wallet, in Kigo's order, a page at a time." })
   tokens(@Root() _viewer: Viewer, @Args(() => TokensArgs) args: TokensArgs, @Ctx() ctx: Context): Promise<TokenConnection> {
     // The wallet of whoever is asking: a Viewer object is only ever the asking viewer's own.
     return ctx.services.tokens.tokens(ctx.scope, requireViewer(ctx).id, args);
@@ -17,7 +17,7 @@ export class ViewerTokensResolver {
 @Resolver(() => Token)
 export class TokenResolver {
   @Query(() => Token, { nullable: true, description: 'What a claim code would give, without claiming it.' })
-  claimPreview(@Arg('claimCode', () => String) claimCode: string, @Ctx() ctx: Context): Promise<Token | null> {
+  claimPreview(@Arg('claimCode', () => String, { description: 'A claim code someone shared; null for an unknown one (which counts as a failed claim).' }) claimCode: string, @Ctx() ctx: Context): Promise<Token | null> {
     return ctx.services.tokens.claimPreview(ctx.scope, requireViewer(ctx).id, claimCode);
   }
 }

@@ -7,7 +7,7 @@ import { VoucherOrderConnection } from '../schema/voucher-order.type';
 
 @Resolver(() => Viewer)
 export class ViewerVoucherOrdersResolver {
-  @FieldResolver(() => VoucherOrderConnection)
+  @FieldResolver(() => VoucherOrderConnection, { description: 'The voucher orders the viewer placed, newest first, with their codes.' })
   voucherOrders(@Root() viewer: Viewer, @Args(() => VoucherOrdersArgs) args: VoucherOrdersArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof VoucherOrderConnection>> {
     requireViewer(ctx);
     return ctx.services.vouchers.voucherOrders(ctx.scope, viewer.sub, args);
