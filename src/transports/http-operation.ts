@@ -115,7 +115,7 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
       viewer: auth.viewer,
       async start() {
         const args = { schema, document, operationName: params.operationName, variableValues: params.variables, contextValue: context };
-        const result = await (operation.operation === 'subscription' ? subscribe(args) : execute(args));
+        const result = asRequestErrors(await (operation.operation === 'subscription' ? subscribe(args) : execute(args)));
         // Counted once, as it starts (as over graphql-ws); a refusal at subscribe time carries its errors.
         const errors = isResult(result) ? result.errors : undefined;
         if (errors) log.unexpected(context.scope.requestId, errors);
@@ -180,6 +180,16 @@ export type HttpOperations = ReturnType<typeof createHttpOperations>;
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * Variables that do not coerce come back from graphql-js as uncoded errors without a path or data;
+ * they are the client's (BAD_USER_INPUT, as Apollo names them), not our bugs. A resolver's error
+ * always has a path.
+ */
+function asRequestErrors<T>(result: T): T {
+  if (!isResult(result) || result.data !== undefined || !result.errors) return result;
+  return { ...result, errors: result.errors.map((e) => (!e.path && e.extensions.code === undefined ? withCode(e, 'BAD_USER_INPUT') : e)) };
 }
 
 function isResult(value: unknown): value is ExecutionResult {

@@ -39,13 +39,16 @@ it('the curl forms: prepare, follow over SSE while the sandbox opens and approve
   expect(answer).toMatchObject({ data: { prepareApp2App: { request: { status: 'PREPARED' }, userErrors: [] } } });
   const KEY = answer.data.prepareApp2App.request.requestKey as string;
 
-  let approving: Promise<unknown> | undefined;
+  // Tab 3's two commands, each once tab 2 shows the state before it (as a reader would run them).
+  const [open, approveLine] = approve!.split('\n').filter((line) => line.trim() !== '');
+  const acted: Array<Promise<unknown>> = [];
   const followed = await runShell(follow!, { ...env, KEY }, {
     onStdout: (all) => {
-      if (!approving && all.includes('"PREPARED"')) approving = runShell(approve!, { ...env, KEY });
+      if (acted.length === 0 && all.includes('"PREPARED"')) acted.push(runShell(open!, { ...env, KEY }));
+      if (acted.length === 1 && all.includes('"REQUESTED"')) acted.push(runShell(approveLine!, { ...env, KEY }));
     },
   });
-  expect(await approving).toMatchObject({ code: 0 });
+  expect(await Promise.all(acted)).toEqual([expect.objectContaining({ code: 0 }), expect.objectContaining({ code: 0 })]);
   expect(followed.code).toBe(0);
   const events = [...followed.stdout.matchAll(/^event: (\w+)(?:\ndata: (.*))?$/gm)].map(([, event, data]) => (event === 'next' ? JSON.parse(data!).data.app2appRequest.status : event));
   expect(events).toEqual(['PREPARED', 'REQUESTED', 'COMPLETED', 'complete']);

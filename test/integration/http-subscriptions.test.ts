@@ -92,6 +92,15 @@ describe('GraphQL over SSE (graphql-sse client)', () => {
     }
   });
 
+  it('answers variables that do not coerce as BAD_USER_INPUT, in the stream', async () => {
+    const client = createSseClient({ url: stack.graphqlUrl, headers: { authorization: `Bearer ${await stack.token('sse-vars')}` } });
+    const c = collector();
+    client.subscribe({ query: print(App2AppRequestUpdatesDocument), variables: { requestKey: 42 } }, c.sink as never);
+    expect(await c.ended).toEqual({});
+    expect(c.results).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })] }]);
+    expect(stack.logs()).not.toMatch(/unexpected error/);
+  });
+
   it('stops following the request when the client goes away', async () => {
     const request = await prepareRequest(stack, 'sse-leaver');
     const updates = await sseSubscribe(await stack.token('sse-leaver'), request.requestKey);
