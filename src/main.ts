@@ -59,6 +59,11 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else if (isAddressInUse(err)) process.stderr.write(`rewardgraph: ${err.address}:${err.port} is already in use; stop what listens there, or set PORT (SANDBOX_PORT for the embedded sandbox) to a free port\n`);
   else process.stderr.write(`rewardgraph failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });
+
+function isAddressInUse(err: unknown): err is NodeJS.ErrnoException & { address: string; port: number } {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+}

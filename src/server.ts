@@ -40,6 +40,8 @@ import { formatError } from './format-error';
 import type { AppServices } from './services';
 import { openStore } from './store';
 import { attachWebSocket } from './ws';
+import { CSRF_PREFLIGHT_HEADERS, graphqlOverHttpPlugin } from './transports/graphql-over-http';
+import { httpStreams } from './transports/http-streams';
 
 export interface GatewayOptions {
   config: Config;
@@ -135,7 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
     const apollo = new ApolloServer<Context>({
       schema,
-      csrfPrevention: true,
+      csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
       // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would re-raise the signal after stopping.
       stopOnTerminationSignals: false,
       introspection: config.introspection,
@@ -151,6 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           ? ApolloServerPluginLandingPageDisabled()
           : landingPageWithLocalIde({ headers: options.sandboxHeaders }),
         operationPlugin(gate, operationLog),
+        graphqlOverHttpPlugin(),
       ],
     });
     await apollo.start();
@@ -160,6 +163,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     app.use(apiPortMetrics(config, metrics));
     const metricsListener = await startMetricsListener(config, metrics);
     if (metricsListener) opened.push(() => metricsListener.close());
+    // The bare host is where people type first: the API (and, in a browser, its IDE) is one step on.
+    app.get('/', (_req, res) => res.redirect(302, '/graphql'));
     app.use(localIdeRoutes({ production: config.production, headers: options.sandboxHeaders }));
     app.use(
       '/graphql',
@@ -169,6 +174,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // A body over 1 MB is 413 (JSON, see http/json-errors.ts); the operation's own text is held to OPERATION_MAX_BYTES.
       express.json({ limit: '1mb' }),
       httpSourceLimits(gate),
+      // Subscriptions over SSE and multipart HTTP, chosen by Accept; everything else goes on to Apollo.
+      httpStreams({ schema, services, gate, log: operationLog }),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           const auth = await gate.authenticate(req.headers.authorization);

@@ -2,16 +2,18 @@
  * graphql-ws on the same path as HTTP, through the same operation gate and log:
  * - a frame over WS_MAX_PAYLOAD_BYTES closes the socket with 1009 before it is buffered (ws reads the
  *   length from the frame header);
- * - the token comes in `connection_init` (`{authorization: "Bearer …"}`); a missing or bad one closes
- *   the socket with 4403 (CloseCode.Forbidden) and the reason an HTTP request would get ("Token
- *   expired", "Missing bearer token …"); a socket whose token expires while open is closed the same way
- *   at that moment, so a subscription never outlives its authorisation;
+ * - the token comes in `connection_init` (`{authorization: "Bearer …"}`, or another shape clients send:
+ *   operation/connection-auth.ts); a missing or bad one closes the socket with 4403
+ *   (CloseCode.Forbidden) and a reason naming where the token was and what an HTTP request would hear
+ *   ("connection_init authorization: Token expired"); a socket whose token expires while open is closed
+ *   the same way at that moment, so a subscription never outlives its authorisation;
  * - a viewer over WS_SOCKETS_PER_VIEWER open sockets is closed with 1013 (Try Again Later);
  * - each subscribe passes the same limits as an HTTP operation (size, depth, aliases, cost, quota) and
  *   a socket holds at most WS_SUBSCRIPTIONS_PER_SOCKET at once; a refusal is that subscription's error.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
@@ -27,7 +29,8 @@ import {
 import { WebSocketServer } from 'ws';
 import type { ViewerIdentity } from './auth/tokens';
 import { createContext } from './context';
-import { rateLimited, unauthenticated } from './errors';
+import { rateLimited } from './errors';
+import { authenticateConnection } from './operation/connection-auth';
 import type { OperationGate } from './operation/operation-gate';
 import type { OperationLog } from './operation/operation-log';
 import type { Slot } from './pubsub';
@@ -52,7 +55,12 @@ const MAX_REASON_BYTES = 123;
 export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, services: AppServices, operation: { gate: OperationGate; log: OperationLog }) {
   const { metrics, logger, config, quotas } = services;
   const { gate, log } = operation;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.websocket.maxPayloadBytes });
+  // Upgrades are handed over by hand rather than with `server: httpServer`: that option also re-emits
+  // the HTTP server's own errors (a port in use) on the websocket server, which graphql-ws reports as
+  // "Internal error emitted on the WebSocket server. Please check your implementation."
+  const wsServer = new WebSocketServer({ noServer: true, path: '/graphql', maxPayload: config.websocket.maxPayloadBytes });
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+  httpServer.on('upgrade', onUpgrade);
   const rules = config.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
 
   const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
@@ -60,15 +68,12 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
       schema,
       isProd: config.production,
       onConnect: async (ctx) => {
-        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const auth = await gate.authenticate(typeof raw === 'string' ? raw : undefined);
         // A socket is for subscriptions only, which all need a viewer: no anonymous introspection here.
-        const refusal = auth.error ?? (auth.viewer ? undefined : unauthenticated());
-        if (refusal || !auth.viewer) {
-          const reason = refusal?.message ?? 'Forbidden';
-          logger.info({ outcome: 'UNAUTHENTICATED', reason }, 'websocket rejected');
-          // graphql-ws would close with a bare "Forbidden": close first, saying what is wrong.
-          ctx.extra.socket.close(CloseCode.Forbidden, truncate(reason));
+        const auth = await authenticateConnection(gate, ctx.connectionParams, ctx.extra.request);
+        if (!auth.viewer) {
+          logger.info({ outcome: 'UNAUTHENTICATED', reason: auth.refusal }, 'websocket rejected');
+          // graphql-ws closes with a bare "Forbidden"; closing first says what is wrong (its close is then a no-op).
+          ctx.extra.socket.close(CloseCode.Forbidden, auth.refusal);
           return false;
         }
         const viewer = auth.viewer;
@@ -184,6 +189,7 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
     wsServer,
     /** Closes every socket (1001 Going Away) and the server; safe to call more than once. */
     dispose(): Promise<void> {
+      httpServer.off('upgrade', onUpgrade);
       return (disposing ??= Promise.resolve(disposable.dispose()));
     },
   };

@@ -26,7 +26,7 @@ export interface TokenVerifierOptions {
   audience?: string;
   /** @default 86_400 (24 h) */
   maxLifetimeSeconds?: number;
-  /** Clock skew allowed on `iat` (and `exp`, `nbf`). @default 60 */
+  /** Clock skew allowed on `iat` (a token from an issuer whose clock runs a little ahead). @default 60 */
   clockToleranceSeconds?: number;
   /** @default Date.now */
   now?: () => number;
@@ -70,7 +70,7 @@ export class TokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         requiredClaims: ['exp'],
-        clockTolerance: this.tolerance,
+        // No tolerance on `exp`: an expired token is expired (the tolerance is for `iat`, below).
         currentDate: this.options.now ? new Date(this.options.now()) : undefined,
       };
       ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, checks) : await jwtVerify(token, key, checks));

@@ -13,7 +13,7 @@ export interface OperationRecord {
   name?: string | null;
   /** query, mutation, subscription; `unknown` when the request never got that far. */
   type: string;
-  transport: 'http' | 'ws';
+  transport: 'http' | 'ws' | 'sse' | 'multipart';
   durationMs: number;
   errors?: readonly ErrorLike[];
 }

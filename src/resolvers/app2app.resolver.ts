@@ -11,15 +11,24 @@ import { WithinDeadline } from '../operation/within-deadline';
 
 @Resolver(() => App2AppRequest)
 export class App2AppResolver {
-  @Mutation(() => PrepareApp2AppPayload, { complexity: upstreamField })
+  @Mutation(() => PrepareApp2AppPayload, {
+    description:
+      'Prepares an App2App request at Klip (Klip App2App API) and records the viewer as its owner. Show the person its deepLink or qrUrl, then follow it with `Subscription.app2appRequest`.',
+    complexity: upstreamField,
+  })
   @UseMiddleware(WithinDeadline(Provider.KLIP))
-  prepareApp2App(@Arg('input', () => PrepareApp2AppInput) input: PrepareApp2AppInput, @Ctx() ctx: Context): Promise<PrepareApp2AppPayload> {
+  prepareApp2App(@Arg('input', () => PrepareApp2AppInput, { description: 'What to ask the person, and the fields that type uses.' }) input: PrepareApp2AppInput, @Ctx() ctx: Context): Promise<PrepareApp2AppPayload> {
     return ctx.services.app2app.prepare(ctx.scope, requireViewer(ctx), input);
   }
 
-  @Query(() => App2AppRequest, { name: 'app2appRequest', nullable: true, complexity: upstreamField })
+  @Query(() => App2AppRequest, {
+    name: 'app2appRequest',
+    nullable: true,
+    description: "One of the viewer's App2App requests as it stands now (a live one is read from Klip once; a finished one comes from the store). Null for an unknown key and for someone else's.",
+    complexity: upstreamField,
+  })
   @UseMiddleware(WithinDeadline(Provider.KLIP))
-  async app2appRequestQuery(@Arg('requestKey', () => String) requestKey: string, @Ctx() ctx: Context): Promise<App2AppRequest | null> {
+  async app2appRequestQuery(@Arg('requestKey', () => String, { description: 'The requestKey prepareApp2App answered.' }) requestKey: string, @Ctx() ctx: Context): Promise<App2AppRequest | null> {
     requireViewer(ctx);
     const [request] = await ctx.services.app2app.nodes(ctx.scope, [requestKey]);
     return request ?? null;
@@ -36,7 +45,7 @@ export class App2AppResolver {
   })
   app2appRequestUpdates(
     @Root() record: App2AppRecord,
-    @Arg('requestKey', () => String) _requestKey: string,
+    @Arg('requestKey', () => String, { description: 'The requestKey prepareApp2App answered; NOT_FOUND for an unknown key and for someone else\'s.' }) _requestKey: string,
     @Ctx() ctx: Context,
   ): App2AppRequest {
     // Each event is resolved in a scope of its own: loaders from an earlier event would serve stale data.

@@ -20,7 +20,7 @@ export class CardResolver {
 
   @Mutation(() => MintCardPayload, { description: 'Admin only.', complexity: upstreamField })
   @UseMiddleware(WithinDeadline(Provider.KLIP))
-  mintCard(@Arg('input', () => MintCardInput) input: MintCardInput, @Ctx() ctx: Context): Promise<MintCardPayload> {
+  mintCard(@Arg('input', () => MintCardInput, { description: 'The card to mint and the addresses to mint it to.' }) input: MintCardInput, @Ctx() ctx: Context): Promise<MintCardPayload> {
     return ctx.services.cards.mint(ctx.scope, requireAdmin(ctx).id, input);
   }
 }

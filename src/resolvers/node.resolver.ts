@@ -14,16 +14,24 @@ const MAX_NODES = 100;
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, complexity: upstreamField })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'The object with this global id, if the viewer may see it: their own tokens, orders, requests and Viewer; cards as Card.description says. Null for anything else, including unknown ids.',
+    complexity: upstreamField,
+  })
   @UseMiddleware(WithinDeadline())
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  async node(@Arg('id', () => ID, { description: 'A global id, as any `id` field answers it.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     requireViewer(ctx);
     return loadNode(ctx, id);
   }
 
-  @Query(() => [Node], { nullable: 'items', complexity: nodesField })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'The objects with these global ids, as `node(id:)` answers each, in the same order; loaded together (one upstream batch per type where the upstream allows it).',
+    complexity: nodesField,
+  })
   @UseMiddleware(WithinDeadline())
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | null>> {
+  async nodes(@Arg('ids', () => [ID], { description: 'Global ids: at most 100.' }) ids: string[], @Ctx() ctx: Context): Promise<Array<Node | null>> {
     requireViewer(ctx);
     if (ids.length > MAX_NODES) throw badUserInput(`\`ids\` may hold at most ${MAX_NODES} ids (got ${ids.length})`, ['ids']);
     return Promise.all(ids.map((id) => loadNode(ctx, id)));

@@ -10,7 +10,7 @@ import { WithinDeadline } from '../operation/within-deadline';
 
 @Resolver(() => Viewer)
 export class ViewerVoucherOrdersResolver {
-  @FieldResolver(() => VoucherOrderConnection, { complexity: connectionField })
+  @FieldResolver(() => VoucherOrderConnection, { description: 'The voucher orders the viewer placed, newest first, with their codes.', complexity: connectionField })
   @UseMiddleware(WithinDeadline(Provider.XOXODAY))
   voucherOrders(@Root() viewer: Viewer, @Args(() => VoucherOrdersArgs) args: VoucherOrdersArgs, @Ctx() ctx: Context): Promise<InstanceType<typeof VoucherOrderConnection>> {
     requireViewer(ctx);

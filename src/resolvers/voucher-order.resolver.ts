@@ -11,13 +11,17 @@ import { WithinDeadline } from '../operation/within-deadline';
 
 @Resolver(() => VoucherOrder)
 export class VoucherOrderResolver {
-  @Mutation(() => PlaceVoucherOrderPayload, { complexity: upstreamField })
+  @Mutation(() => PlaceVoucherOrderPayload, {
+    description:
+      "Buys vouchers at Xoxoday, paid from the company's balance; the codes belong to the viewer. The same idempotencyKey never buys twice: it answers the first order.",
+    complexity: upstreamField,
+  })
   @UseMiddleware(WithinDeadline(Provider.XOXODAY))
-  placeVoucherOrder(@Arg('input', () => PlaceVoucherOrderInput) input: PlaceVoucherOrderInput, @Ctx() ctx: Context): Promise<PlaceVoucherOrderPayload> {
+  placeVoucherOrder(@Arg('input', () => PlaceVoucherOrderInput, { description: 'The voucher, denomination, quantity and idempotency key.' }) input: PlaceVoucherOrderInput, @Ctx() ctx: Context): Promise<PlaceVoucherOrderPayload> {
     return ctx.services.vouchers.placeOrder(ctx.scope, requireViewer(ctx).id, input);
   }
 
-  @FieldResolver(() => Voucher, { nullable: true })
+  @FieldResolver(() => Voucher, { nullable: true, description: 'The voucher product bought, from the synced catalog; null if Xoxoday no longer lists it.' })
   @UseMiddleware(WithinDeadline(Provider.XOXODAY))
   voucher(@Root() order: VoucherOrder, @Ctx() ctx: Context): Promise<Voucher | null> {
     return ctx.services.vouchers.voucher(ctx.scope, order.productId);

@@ -15,31 +15,31 @@ const KAKAOTALK_OPEN = 'kakaotalk://klipwallet/open?url=';
   implements: Node,
 })
 export class App2AppRequest implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Globally unique and opaque: `node(id:)` answers the request to its owner.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Klip's request key (a UUID): what `app2appRequest(requestKey:)` and the subscription take." })
   requestKey!: string;
 
-  @Field(() => App2AppType)
+  @Field(() => App2AppType, { description: 'What the request asks the person to do.' })
   type!: App2AppType;
 
-  @Field(() => App2AppStatus)
+  @Field(() => App2AppStatus, { description: 'Where it stands now; it only moves forward, and COMPLETED, CANCELED, ERROR and EXPIRED are final.' })
   status!: App2AppStatus;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Opens the request in the Klip wallet on a phone with KakaoTalk: `kakaotalk://klipwallet/open?url=` and qrUrl.' })
   deepLink!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Klip's page for the request (`https://klipwallet.com/?target=/a2a?request_key=…`): show it as a QR code for a desktop user to scan with their phone." })
   qrUrl!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When Klip stops accepting an answer (300 seconds after prepare); unanswered by then, the request is EXPIRED.' })
   expiresAt!: Date;
 
-  @Field(() => App2AppResult, { nullable: true })
+  @Field(() => App2AppResult, { nullable: true, description: 'What it produced, once COMPLETED; null before and for other endings.' })
   result?: App2AppResult | null;
 
-  @Field(() => App2AppError, { nullable: true })
+  @Field(() => App2AppError, { nullable: true, description: 'Why it ended, for ERROR and EXPIRED; null otherwise.' })
   error?: App2AppError | null;
 
   static of(record: App2AppRecord): App2AppRequest {

@@ -39,8 +39,15 @@ const RESOLVERS: NonEmptyArray<Function> = [
   TokenMutationResolver,
 ];
 
+/** The root types' descriptions: type-graphql has no decorator for them, so they are set once built. */
+const ROOT_DESCRIPTIONS = {
+  query: 'Reads. Every field needs a viewer token (`Authorization: Bearer <JWT>`) except introspection.',
+  mutation: 'Writes, each acting once at an upstream: expected refusals come back as `userErrors` in the payload, not as errors.',
+  subscription: 'Live updates, over graphql-ws, GraphQL over SSE or multipart HTTP (see the README, Clients).',
+} as const;
+
 export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     pubSub,
     // Shared types, present in the schema even before a domain field refers to them.
@@ -48,6 +55,11 @@ export async function buildAppSchema(pubSub: PubSub = createPubSub()): Promise<G
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });
+  for (const [root, description] of Object.entries(ROOT_DESCRIPTIONS) as Array<[keyof typeof ROOT_DESCRIPTIONS, string]>) {
+    const type = root === 'query' ? schema.getQueryType() : root === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    if (type) type.description = description;
+  }
+  return schema;
 }
 
 export function printAppSchema(schema: GraphQLSchema): string {

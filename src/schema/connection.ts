@@ -19,37 +19,42 @@ export interface Connection<T> {
   totalCount?: number;
 }
 
-/** `TokenEdge`/`TokenConnection`-style types for a node class. */
+/**
+ * `TokenEdge`/`TokenConnection`-style types for a node class. `noun` names the items in descriptions
+ * ("token"); `description` replaces the connection's default one.
+ */
 export function connectionTypes<T extends object>(
   NodeClass: ClassType<T>,
   name: string,
-  options: { description?: string; totalCount?: boolean } = {},
+  options: { noun: string; description?: string; totalCount?: boolean },
 ) {
-  @ObjectType(`${name}Edge`)
+  const { noun } = options;
+
+  @ObjectType(`${name}Edge`, { description: `One ${noun} in a page, with the cursor that marks its place in the list.` })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, { description: `Opaque; pass it as \`after\` to read on from this ${noun} in the same list (with the same filters).` })
     cursor!: string;
 
-    @Field(() => NodeClass)
+    @Field(() => NodeClass, { description: `The ${noun}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: options.description })
+  @ObjectType(`${name}Connection`, { description: options.description ?? `A page of ${noun}s (a Relay connection): select \`edges\` to page through them.` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: `The ${noun}s of this page with their cursors, in list order. What Apollo Client's relayStylePagination and Relay merge across pages.` })
     edges!: EdgeType[];
 
-    @Field(() => [NodeClass])
+    @Field(() => [NodeClass], { description: `The same ${noun}s as \`edges\`, without cursors: a convenience for reading one page.` })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to page on with.' })
     pageInfo!: PageInfo;
   }
 
   if (options.totalCount) {
-    @ObjectType(`${name}Connection`, { description: options.description })
+    @ObjectType(`${name}Connection`, { description: options.description ?? `A page of ${noun}s (a Relay connection): select \`edges\` to page through them.` })
     class CountedConnectionType extends ConnectionType {
-      @Field(() => Int)
+      @Field(() => Int, { description: `How many ${noun}s the whole list holds, across every page.` })
       totalCount!: number;
     }
     return { Edge: EdgeType, Connection: CountedConnectionType as typeof ConnectionType };

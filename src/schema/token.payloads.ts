@@ -8,27 +8,27 @@ import { UserError } from './user-error.type';
  */
 @ObjectType()
 abstract class TokenMutationPayload {
-  @Field(() => Token, { nullable: true })
+  @Field(() => Token, { nullable: true, description: 'The token as it is now (in the recipient\'s wallet after a claim); null when the mutation was refused.' })
   token?: Token | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why the mutation was refused; empty when it succeeded.' })
   userErrors!: UserError[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The input\'s clientMutationId, echoed.' })
   clientMutationId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What shareToken answers: the claim code (once), the token now SHARE_PENDING, or why not.' })
 export class ShareTokenPayload extends TokenMutationPayload {
   @Field(() => String, { nullable: true, description: 'Shown once. Give it to the recipient over a secure channel.' })
   claimCode?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the claim code stops working unless claimed before; null when it does not expire or the share was refused.' })
   claimExpiresAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What cancelTokenShare answers: the token back to ACTIVE (its code dead at once), or why not.' })
 export class CancelTokenSharePayload extends TokenMutationPayload {}
 
-@ObjectType()
+@ObjectType({ description: 'What claimToken answers: the token now in the viewer\'s wallet, or why not.' })
 export class ClaimTokenPayload extends TokenMutationPayload {}

@@ -5,7 +5,7 @@ import { toGlobalId } from './global-id';
 /** Fields beyond `id` (tokens, cards, voucherOrders, klaytnAddress) are added by each domain's resolver. */
 @ObjectType({ description: 'The person making the request, from the verified bearer token.', implements: Node })
 export class Viewer implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Globally unique and opaque; `node(id:)` answers it to the same viewer only.' })
   id!: string;
 
   /** The JWT subject; not exposed as a field. */

@@ -8,58 +8,76 @@ export enum VoucherOrderStatus {
   PENDING = 'PENDING',
   FAILED = 'FAILED',
 }
-registerEnumType(VoucherOrderStatus, { name: 'VoucherOrderStatus' });
+registerEnumType(VoucherOrderStatus, {
+  name: 'VoucherOrderStatus',
+  description: 'Whether Xoxoday completed the purchase (Xoxoday\'s `orderStatus`).',
+  valuesConfig: {
+    COMPLETE: { description: 'Bought and charged to the company balance.' },
+    PENDING: { description: 'Xoxoday is still processing it.' },
+    FAILED: { description: 'Xoxoday could not complete it; nothing was bought.' },
+  },
+});
 
 export enum VoucherDeliveryStatus {
   PENDING = 'PENDING',
   DELIVERED = 'DELIVERED',
 }
-registerEnumType(VoucherDeliveryStatus, { name: 'VoucherDeliveryStatus' });
+registerEnumType(VoucherDeliveryStatus, {
+  name: 'VoucherDeliveryStatus',
+  description: 'Whether the codes of an order have arrived (Xoxoday\'s `deliveryStatus`).',
+  valuesConfig: {
+    PENDING: { description: 'Not yet (a DELAYED voucher): `codes` is empty until Xoxoday delivers.' },
+    DELIVERED: { description: 'The codes are in `codes`.' },
+  },
+});
 
 @ObjectType({ description: 'A code bought with an order: secret, visible only to the person who placed the order.' })
 export class VoucherCode {
-  @Field(() => String)
+  @Field(() => String, { description: 'The voucher code to redeem at the merchant. Secret: never logged, shown to the order\'s owner only.' })
   code!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The PIN that goes with the code, for merchants that ask for one; null otherwise. Secret, like the code.' })
   pin?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Until when the code can be used, as Xoxoday gives it (a date, or words such as "12 months"); null when it does not say.' })
   validity?: string | null;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: "The code's face value." })
   value!: Money;
 }
 
 /** `voucher` is resolved from `productId` by the order resolver (batched with node lookups). */
-@ObjectType({ implements: Node })
+@ObjectType({
+  description: "An order of Xoxoday vouchers placed by a viewer and paid from the company's balance. Seen by the viewer who placed it only (node(id) answers null to anyone else).",
+  implements: Node,
+})
 export class VoucherOrder implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Globally unique and opaque: `node(id:)` answers the order to its owner.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Xoxoday's order id: what Xoxoday support asks for." })
   orderId!: string;
 
   /** Xoxoday's productId of the voucher bought; not a field. */
   productId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many vouchers the order bought: 1 to 10.' })
   quantity!: number;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: "The order's total as Xoxoday states it (its orderTotal: denomination times quantity), in the voucher's currency." })
   total!: Money;
 
-  @Field(() => VoucherOrderStatus)
+  @Field(() => VoucherOrderStatus, { description: 'Whether Xoxoday completed the purchase.' })
   status!: VoucherOrderStatus;
 
-  @Field(() => VoucherDeliveryStatus)
+  @Field(() => VoucherDeliveryStatus, { description: 'Whether the codes have arrived.' })
   deliveryStatus!: VoucherDeliveryStatus;
 
-  @Field(() => [VoucherCode])
+  @Field(() => [VoucherCode], { description: 'One code per voucher bought, once delivered; empty while deliveryStatus is PENDING.' })
   codes!: VoucherCode[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the gateway placed the order.' })
   placedAt!: Date;
 }
 
-export const { Edge: VoucherOrderEdge, Connection: VoucherOrderConnection } = connectionTypes(VoucherOrder, 'VoucherOrder');
+export const { Edge: VoucherOrderEdge, Connection: VoucherOrderConnection } = connectionTypes(VoucherOrder, 'VoucherOrder', { noun: 'voucher order' });

@@ -196,20 +196,20 @@ describe('viewer tokens over graphql-ws', () => {
   });
 
   it.each([
-    ['no authorization', {}, 'Missing bearer token: send Authorization: Bearer <token>'],
-    ['a malformed value', { authorization: 'alice' }, "Malformed Authorization header: expected 'Bearer <token>'"],
+    ['no authorization', {}, 'Missing bearer token: send {"authorization": "Bearer <JWT>"} in connection_init'],
+    ['a malformed value', { authorization: 'alice' }, "connection_init authorization: Malformed Authorization header: expected 'Bearer <token>'"],
   ])('says why in the 4403 close reason, as HTTP would: %s', async (_name, payload, reason) => {
     expect(await connect(payload).closed).toEqual({ code: 4403, reason });
   });
 
   it('closes with 4403 "Token expired" for an expired token', async () => {
     const expired = await signViewerToken(stack.secret, 'alice', { expiresIn: Math.floor(Date.now() / 1000) - 5 });
-    expect(await connect({ authorization: `Bearer ${expired}` }).closed).toEqual({ code: 4403, reason: 'Token expired' });
+    expect(await connect({ authorization: `Bearer ${expired}` }).closed).toEqual({ code: 4403, reason: 'connection_init authorization: Token expired' });
   });
 
   it('closes with 4403 for a token that lives too long', async () => {
     const long = await signViewerToken(stack.secret, 'alice', { expiresIn: '30d' });
-    expect(await connect({ authorization: `Bearer ${long}` }).closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/^Token lives too long/) });
+    expect(await connect({ authorization: `Bearer ${long}` }).closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/^connection_init authorization: Token lives too long/) });
   });
 
   it('closes an open socket with 4403 when its token expires', async () => {

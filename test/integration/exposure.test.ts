@@ -24,7 +24,7 @@ describe('production', () => {
   afterAll(() => stack.stop());
 
   it('answers no introspection, over HTTP or the websocket', async () => {
-    const http = await stack.gql(getIntrospectionQuery());
+    const http = await stack.gql(getIntrospectionQuery(), undefined, { headers: { accept: 'application/graphql-response+json' } });
     expect(http.status).toBe(400);
     expect(http.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(http.errors?.[0]?.message).toMatch(/introspection/i);

@@ -1,56 +1,79 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { answers, graphqlOperations, readmeSection, runShell, shellBlocks } from '../helpers/readme';
 import { startStack, type Stack } from '../helpers/stack';
 
-/* The README's Kigo walk-through, block by block, as alice, bob and carol would paste it. */
+/* The README's Kigo walk-through, block by block, as alice, bob and carol would paste it: the GraphQL
+ * into an IDE, and the curl forms into a terminal. */
 
-const HEADING = '## Walk-through: Kigo tokens (share as alice, claim as bob)';
+const section = () => readmeSection('## Walk-through: Kigo tokens (share as alice, claim as bob)');
 
-function walkThroughOperations(): Map<string, string> {
-  const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
-  const start = readme.indexOf(HEADING);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const rest = readme.slice(start + HEADING.length);
-  const section = rest.slice(0, rest.search(/\n## /) >= 0 ? rest.search(/\n## /) : undefined);
-  const operations = new Map<string, string>();
-  for (const [, body] of section.matchAll(/```graphql\n([\s\S]*?)```/g)) {
-    const name = /^(?:query|mutation)\s+(\w+)/m.exec(body!)![1]!;
-    operations.set(name, body!);
-  }
-  return operations;
-}
+describe('the GraphQL blocks', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.stop());
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
+  it('work as written: alice shares, bob previews and claims, alice cancels another share', async () => {
+    const op = graphqlOperations(section());
+    expect([...op.keys()].sort()).toEqual(['AliceWallet', 'CancelShare', 'ClaimCoffeeCard', 'PreviewClaim', 'ShareCoffeeCard']);
+    const run = async (name: string, sub: string, variables?: Record<string, unknown>) => {
+      const res = await stack.gql(op.get(name)!, variables, { sub });
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    };
+
+    const before = await run('AliceWallet', 'alice');
+    expect(before.viewer.tokens).toMatchObject({ totalCount: 26, pageInfo: { hasNextPage: true }, edges: expect.arrayContaining([{ cursor: expect.any(String), node: expect.objectContaining({ tokenId: 'tok_alice_01' }) }]) });
+
+    const shared = (await run('ShareCoffeeCard', 'alice')).shareToken;
+    expect(shared).toMatchObject({ userErrors: [], claimCode: expect.any(String), token: { tokenId: 'tok_alice_01', status: 'SHARE_PENDING' } });
+    expect((await run('ShareCoffeeCard', 'alice')).shareToken).toEqual(shared);
+
+    const code = shared.claimCode;
+    expect((await run('PreviewClaim', 'bob', { code })).claimPreview).toMatchObject({ tokenId: 'tok_alice_01', value: { amount: '25.00', currency: 'USD' } });
+    const claimed = (await run('ClaimCoffeeCard', 'bob', { code })).claimToken;
+    expect(claimed).toMatchObject({ userErrors: [], token: { tokenId: 'tok_alice_01', status: 'ACTIVE' } });
+    expect((await run('ClaimCoffeeCard', 'bob', { code })).claimToken).toEqual(claimed);
+    expect((await run('ClaimCoffeeCard', 'carol', { code })).claimToken.userErrors.map((e: { code: string }) => e.code)).toEqual(['CLAIM_CODE_INVALID']);
+    expect((await run('AliceWallet', 'alice')).viewer.tokens.totalCount).toBe(25);
+
+    expect((await run('CancelShare', 'alice')).cancelTokenShare.userErrors.map((e: { code: string }) => e.code)).toEqual(['SHARE_NOT_PENDING']);
+    await stack.gql('mutation { shareToken(input: { tokenId: "tok_alice_03" }) { claimCode } }', undefined, { sub: 'alice' });
+    expect((await run('CancelShare', 'alice')).cancelTokenShare).toEqual({ token: { tokenId: 'tok_alice_03', status: 'ACTIVE' }, userErrors: [] });
+  });
 });
-afterAll(() => stack.stop());
 
-it('works as written: alice shares, bob previews and claims, alice cancels another share', async () => {
-  const op = walkThroughOperations();
-  expect([...op.keys()].sort()).toEqual(['AliceWallet', 'CancelShare', 'ClaimCoffeeCard', 'PreviewClaim', 'ShareCoffeeCard']);
-  const run = async (name: string, sub: string, variables?: Record<string, unknown>) => {
-    const res = await stack.gql(op.get(name)!, variables, { sub });
-    expect(res.errors).toBeUndefined();
-    return res.data;
-  };
+describe('the curl forms', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.stop());
 
-  const before = await run('AliceWallet', 'alice');
-  expect(before.viewer.tokens).toMatchObject({ totalCount: 26, pageInfo: { hasNextPage: true }, nodes: expect.arrayContaining([expect.objectContaining({ tokenId: 'tok_alice_01' })]) });
+  it('work as written, each next to its GraphQL', async () => {
+    const blocks = shellBlocks(section());
+    expect(blocks).toHaveLength(6);
+    const [wallet, share, becomeBob, preview, claim, cancel] = blocks;
+    const env = { API: stack.baseUrl, TOKEN: await stack.token('alice'), BOB: await stack.token('bob') };
+    const sh = async (block: string, extra: Record<string, string> = {}) => {
+      const run = await runShell(block, { ...env, ...extra });
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+      const [answer] = answers(run.stdout);
+      expect(answer.errors).toBeUndefined();
+      return answer.data;
+    };
 
-  const shared = (await run('ShareCoffeeCard', 'alice')).shareToken;
-  expect(shared).toMatchObject({ userErrors: [], claimCode: expect.any(String), token: { tokenId: 'tok_alice_01', status: 'SHARE_PENDING' } });
-  expect((await run('ShareCoffeeCard', 'alice')).shareToken).toEqual(shared);
+    expect((await sh(wallet!)).viewer.tokens).toMatchObject({ totalCount: 26, edges: expect.arrayContaining([expect.objectContaining({ cursor: expect.any(String) })]) });
+    const shared = (await sh(share!)).shareToken;
+    expect(shared).toMatchObject({ userErrors: [], claimCode: expect.any(String), token: { tokenId: 'tok_alice_01', status: 'SHARE_PENDING' } });
+    expect(becomeBob).toMatch(/^BOB=\$\(npm run -s token -- bob --raw\)$/m);
+    expect(becomeBob).toMatch(/^CODE=/m);
+    const CODE = shared.claimCode as string;
+    expect((await sh(preview!, { CODE })).claimPreview).toMatchObject({ tokenId: 'tok_alice_01' });
+    expect((await sh(claim!, { CODE })).claimToken).toMatchObject({ userErrors: [], token: { tokenId: 'tok_alice_01' } });
+    expect((await stack.gql('{ viewer { tokens(first: 1) { totalCount } } }', undefined, { sub: 'bob' })).data.viewer.tokens.totalCount).toBeGreaterThan(0);
 
-  const code = shared.claimCode;
-  expect((await run('PreviewClaim', 'bob', { code })).claimPreview).toMatchObject({ tokenId: 'tok_alice_01', value: { amount: '25.00', currency: 'USD' } });
-  const claimed = (await run('ClaimCoffeeCard', 'bob', { code })).claimToken;
-  expect(claimed).toMatchObject({ userErrors: [], token: { tokenId: 'tok_alice_01', status: 'ACTIVE' } });
-  expect((await run('ClaimCoffeeCard', 'bob', { code })).claimToken).toEqual(claimed);
-  expect((await run('ClaimCoffeeCard', 'carol', { code })).claimToken.userErrors.map((e: { code: string }) => e.code)).toEqual(['CLAIM_CODE_INVALID']);
-  expect((await run('AliceWallet', 'alice')).viewer.tokens.totalCount).toBe(25);
-
-  expect((await run('CancelShare', 'alice')).cancelTokenShare.userErrors.map((e: { code: string }) => e.code)).toEqual(['SHARE_NOT_PENDING']);
-  await stack.gql('mutation { shareToken(input: { tokenId: "tok_alice_03" }) { claimCode } }', undefined, { sub: 'alice' });
-  expect((await run('CancelShare', 'alice')).cancelTokenShare).toEqual({ token: { tokenId: 'tok_alice_03', status: 'ACTIVE' }, userErrors: [] });
+    await stack.gql('mutation { shareToken(input: { tokenId: "tok_alice_03" }) { claimCode } }', undefined, { sub: 'alice' });
+    expect((await sh(cancel!)).cancelTokenShare).toEqual({ token: { tokenId: 'tok_alice_03', status: 'ACTIVE' }, userErrors: [] });
+  });
 });

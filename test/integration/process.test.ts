@@ -3,12 +3,14 @@
  * (npm start), `node dist/sandbox/main.js` (npm run sandbox) and `node dist/src/scripts/token.js`
  * (npm run token) as child processes with a minimal environment, ports 0 and a fresh DATA_DIR each.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { jwtVerify } from 'jose';
 import WebSocket from 'ws';
-import { build, killAll, minimalEnv, removeTempDirs, runNode, spawnNode, tempDir, withTimeout, type Child } from '../helpers/process';
+import { build, killAll, minimalEnv, REPO_ROOT, removeTempDirs, runNode, spawnNode, tempDir, withTimeout, type Child } from '../helpers/process';
 
 jest.setTimeout(30_000);
 
@@ -254,11 +256,27 @@ describe('production refuses to start', () => {
   });
 });
 
+describe('a port in use', () => {
+  it('is said in one line naming the address, and main exits 1', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const run = await runNode(MAIN, [], minimalEnv({ PORT: String(port), SANDBOX_PORT: '0', DATA_DIR: tempDir() }));
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: 1, signal: null });
+      expect(run.stderr).toBe(`rewardgraph: 127.0.0.1:${port} is already in use; stop what listens there, or set PORT (SANDBOX_PORT for the embedded sandbox) to a free port\n`);
+      expect(run.stdout).not.toMatch(/ready at|WebSocket/);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
+
 describe('npm run token', () => {
   it('prints a JWT for AUTH_JWT_SECRET with sub and the admin role only when asked, and a usage line without a sub', async () => {
     const secret = 'a-test-secret-of-at-least-32-characters!';
     const env = minimalEnv({ AUTH_JWT_SECRET: secret, DATA_DIR: tempDir() });
-    const [admin, plain, none] = await Promise.all([runNode(TOKEN, ['bob', '--admin'], env), runNode(TOKEN, ['bob'], env), runNode(TOKEN, [], env)]);
+    const [admin, plain, none] = await Promise.all([runNode(TOKEN, ['bob', '--admin', '--raw'], env), runNode(TOKEN, ['bob', '--raw'], env), runNode(TOKEN, [], env)]);
 
     expect({ code: admin.code, stderr: admin.stderr }).toEqual({ code: 0, stderr: '' });
     const adminClaims = (await jwtVerify(admin.stdout.trim(), new TextEncoder().encode(secret))).payload;
@@ -278,9 +296,32 @@ describe('npm run token', () => {
   it('signs with the DATA_DIR-generated secret, so a running main accepts its tokens', async () => {
     const dataDir = tempDir();
     const main = await startMain({ DATA_DIR: dataDir });
-    const token = await runNode(TOKEN, ['carol'], minimalEnv({ DATA_DIR: dataDir }));
+    const token = await runNode(TOKEN, ['carol', '--raw'], minimalEnv({ DATA_DIR: dataDir }));
     expect({ code: token.code, stderr: token.stderr }).toEqual({ code: 0, stderr: '' });
     expect(await viewerOf(main.graphqlUrl, token.stdout.trim())).toBe('Viewer:carol');
+  });
+
+  it('prints the header line an IDE takes by default, and the bare JWT with --raw', async () => {
+    const env = minimalEnv({ AUTH_JWT_SECRET: 'a-test-secret-of-at-least-32-characters!', DATA_DIR: tempDir() });
+    const [line, raw] = await Promise.all([runNode(TOKEN, ['dora'], env), runNode(TOKEN, ['dora', '--raw'], env)]);
+    expect(line.stdout).toMatch(/^Authorization: Bearer [\w-]+\.[\w-]+\.[\w-]+\n$/);
+    expect(raw.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  });
+
+  it('`npm run -s token -- alice --raw` prints the bare JWT from the built script, without building again', async () => {
+    const secret = 'a-test-secret-of-at-least-32-characters!';
+    const started = Date.now();
+    const npm = spawn('npm', ['run', '-s', 'token', '--', 'alice', '--raw'], { cwd: REPO_ROOT, env: minimalEnv({ AUTH_JWT_SECRET: secret, DATA_DIR: tempDir() }) });
+    let stdout = '';
+    let stderr = '';
+    npm.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    npm.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => npm.once('exit', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    expect((await jwtVerify(stdout.trim(), new TextEncoder().encode(secret))).payload.sub).toBe('alice');
+    // The build (beforeAll) is newer than every source: nothing is compiled, which takes ~10 s.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 
