@@ -15,10 +15,15 @@ export interface CredentialsTable {
 export interface IdempotencyTable {
   scope: string;
   key: string;
-  /** `failed`: the last attempt threw; a retry of the same request may claim it again. */
+  /** `failed`: the last attempt threw; a retry of the same request may take it over. */
   state: 'pending' | 'done' | 'failed';
-  /** SecretBox ciphertext of the JSON result (it may hold a claim code or voucher codes). */
-  result: string | null;
+  /** SecretBox ciphertext of the JSON result (it may hold a claim code or voucher codes), or of the claim's fingerprint and note. */
+  result: string;
+  /** While `pending`: the instance acting for the key (IdempotencyStore.instanceId); null otherwise. */
+  owner: string | null;
+  /** While `pending`: when the owner's lease runs out unless renewed (ISO); after it, anyone may take over. */
+  lease_expires_at: string | null;
+  /** When the key was first claimed. */
   created_at: string;
   updated_at: string;
 }

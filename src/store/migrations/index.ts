@@ -3,6 +3,7 @@ import { foundation } from './001_foundation';
 import { viewerLinks } from './002_viewer_links';
 import { app2app } from './004_app2app';
 import { xoxoday } from './006_xoxoday';
+import { idempotencyLeases } from './007_idempotency_leases';
 
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_viewer_links': viewerLinks,
   '004_app2app': app2app,
   '006_xoxoday': xoxoday,
+  '007_idempotency_leases': idempotencyLeases,
 };
 
 export const migrationProvider: MigrationProvider = {
