@@ -7,6 +7,7 @@
 import type { CoreServices, DomainModule } from '../core';
 import { CompanyTokenManager } from '../datasources/xoxoday/company-token';
 import { XoxodayOAuthClient } from '../datasources/xoxoday/oauth-client';
+import { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
 import { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import { Provider } from '../errors';
 import { VoucherCatalog } from './voucher-catalog';
@@ -30,7 +31,7 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
   });
   const rewards = new XoxodayRewardsClient(http, tokens);
   const catalog = new VoucherCatalog({ rewards, store: new VoucherCatalogStore(store.db), locks: coordination.locks, logger: log, ttlSeconds: config.voucherCatalogTtlSeconds });
-  const orders = new VoucherOrders({ rewards, catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
+  const orders = new VoucherOrders({ rewards, lookup: new XoxodayOrderLookup(rewards, log), catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
 
   return {
     service: new VoucherService(catalog, orders, core.cursors),

@@ -1,11 +1,15 @@
 /**
  * Voucher orders that never buy twice.
  * - `poNumber` = `rg-` + 32 hex of sha256(viewer, idempotencyKey): the same viewer's same key always
- *   names the same order, another viewer's same key never does, and Xoxoday answers a reused poNumber
- *   with the first order, unchanged and uncharged (its own guard, for a retry after a crash).
+ *   names the same order, another viewer's same key never does.
  * - Locally, IdempotencyStore runs the purchase at most once per poNumber (across instances: the store
  *   decides) and answers every repeat, sequential or concurrent, with the same order id. A refusal
- *   (userError) or a failure is not remembered: the next try may act, and the poNumber keeps it safe.
+ *   (userError) or a failure is not remembered: the next try may act.
+ * - An attempt that takes over from one that failed or died (its answer lost, its gateway killed) first
+ *   asks Xoxoday whether the order exists (XoxodayOrderLookup: by poNumber, then the order history) and
+ *   records it if so; only when neither finds it is placeOrder sent again, with the same poNumber.
+ *   Xoxoday answering a reused poNumber with the first order ([model]) is then a last guard, not the
+ *   only one.
  * - The same key with a different voucher, denomination or quantity is INVALID_INPUT, not the first
  *   order: a client reusing keys by mistake should hear about it rather than receive another purchase.
  * - Orders are recorded with their owner; reads always name the owner. A pending (delayed) order is
@@ -13,7 +17,9 @@
  *   appear once Xoxoday delivers; the placing call shows placeOrder's own answer.
  */
 import { createHash } from 'node:crypto';
+import type { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
 import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
+import type { WireOrder } from '../datasources/xoxoday/wire';
 import { Provider } from '../errors';
 import { runIdempotent } from '../idempotency';
 import type { Logger } from '../observability/logger';
@@ -31,6 +37,7 @@ import type { VoucherOrderRecord, VoucherOrderStore } from './voucher-order-stor
 
 export interface VoucherOrdersOptions {
   rewards: XoxodayRewardsClient;
+  lookup: XoxodayOrderLookup;
   catalog: VoucherCatalog;
   orders: VoucherOrderStore;
   idempotency: IdempotencyStore;
@@ -96,11 +103,13 @@ export class VoucherOrders {
           fingerprint: JSON.stringify([request.productId, request.denomination, request.quantity]),
         },
         KEY_REUSE,
-        async () => {
+        async (attempt) => {
           // Recorded by an earlier run whose idempotency record was lost: answer from the store.
           const recorded = await this.options.orders.byPoNumber(viewerId, poNumber);
           if (recorded) return { orderId: recorded.orderId };
-          placedNow = await this.purchase(scope, viewerId, poNumber, request);
+          // An earlier attempt may have bought it before its answer was lost: find it before buying.
+          const found = attempt.takeover ? await this.options.lookup.byPoNumber(scope, poNumber, attempt.firstClaimedAt) : undefined;
+          placedNow = await this.purchase(scope, viewerId, poNumber, request, found);
           return { orderId: placedNow.orderId };
         },
       );
@@ -143,22 +152,28 @@ export class VoucherOrders {
     return Money.of(decimalAmount(balance.value), balance.currency);
   }
 
-  /** Buys the order and records it with its owner; run once per poNumber (IdempotencyStore). */
-  private async purchase(scope: OperationScope, ownerId: string, poNumber: string, request: OrderRequest): Promise<VoucherOrderRecord> {
+  /**
+   * Buys the order — or records `found`, the one an earlier attempt bought — with its owner; run once
+   * per poNumber (IdempotencyStore).
+   */
+  private async purchase(scope: OperationScope, ownerId: string, poNumber: string, request: OrderRequest, found?: WireOrder): Promise<VoucherOrderRecord> {
     const [voucher] = await this.options.catalog.byIds(scope, [request.productId]);
     if (!voucher) throw new OrderRefused(UserError.of(UserErrorCode.INVALID_INPUT, 'No such voucher in the Xoxoday catalog', ['input', 'voucherId']));
-    let wire;
-    try {
-      wire = await this.options.rewards.placeOrder(scope, { productId: request.productId, quantity: request.quantity, denomination: Number(request.denomination), poNumber });
-    } catch (err) {
-      const userError = userErrorOf(err, request);
-      if (userError) throw new OrderRefused(userError);
-      throw err;
+    let wire = found;
+    if (!wire) {
+      try {
+        wire = await this.options.rewards.placeOrder(scope, { productId: request.productId, quantity: request.quantity, denomination: Number(request.denomination), poNumber });
+      } catch (err) {
+        const userError = userErrorOf(err, request);
+        if (userError) throw new OrderRefused(userError);
+        throw err;
+      }
     }
     const record = recordFromWire(wire, { ownerId, poNumber, ...request, currency: voucher.currency, placedAt: new Date() });
     await this.options.orders.insert(record);
     // Logged without codes: the order id and status are all an operator needs to trace it.
-    this.options.logger.info({ provider: 'XOXODAY', orderId: record.orderId, status: record.status, deliveryStatus: record.deliveryStatus }, 'voucher order placed');
+    const event = found ? 'voucher order found by its poNumber after a lost answer; not placed again' : 'voucher order placed';
+    this.options.logger.info({ provider: 'XOXODAY', orderId: record.orderId, status: record.status, deliveryStatus: record.deliveryStatus }, event);
     return record;
   }
 

@@ -61,6 +61,10 @@ export const wireOrder = z
   .loose();
 export type WireOrder = z.infer<typeof wireOrder>;
 
+/** A getOrderHistory entry: only what finds an order again is relied on. */
+export const wireOrderHistoryEntry = z.object({ orderId: idString, poNumber: z.string().nullish() }).loose();
+export type WireOrderHistoryEntry = z.infer<typeof wireOrderHistoryEntry>;
+
 export const wireBalance = z.object({ value: amount, currency: z.string() }).loose();
 
 /** `{data: {<op>: {status: 1, data}}}`, with the op's `data` checked against `schema`. */
