@@ -101,6 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             breaker: config.breaker,
             metrics,
             rejectionOf: REJECTION_HOOKS[provider],
+            logger,
           });
           upstreamClients.set(baseUrl, client);
         }

@@ -8,13 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import BetterSqlite3 from 'better-sqlite3';
 import { testDatabaseUrl, testSchemaName } from '../helpers/services';
 import { openStore, type Store } from '../../src/store';
 import { IdempotencyInProgressError, IdempotencyOutcomeUnknownError, IdempotencyStore, type Attempt } from '../../src/store/idempotency-store';
-import { migrationProvider } from '../../src/store/migrations';
-import { SecretBox } from '../../src/store/secret-box';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const never = () => new Promise<never>(() => {});
@@ -116,46 +112,3 @@ describe.each([
     expect(acted).toBe(false);
   });
 });
-
-describe('the lease migration', () => {
-  it('keeps existing rows: a done key replays, a claim pending for over 5 minutes is taken over, a recent one keeps the old owner’s 5 minutes', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-lease-migration-'));
-    const encryptionKey = randomBytes(32).toString('base64');
-    // The database as the previous version left it: migrated up to 006, with its rows.
-    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path.join(dataDir, 'rewardgraph.sqlite')) }) });
-    const migrated = await new Migrator({ db: old, provider: migrationProvider }).migrateTo('006_xoxoday');
-    expect(migrated.error).toBeUndefined();
-    await old.destroy();
-    const seeding = sqliteWithBox(dataDir, encryptionKey);
-    const seal = (scope: string, key: string, value: unknown) => seeding.box.seal(JSON.stringify({ fingerprint: '', value }), `idempotency:${scope}:${key}`);
-    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-    await seeding.db
-      .insertInto('idempotency')
-      .values([
-        { scope: 's', key: 'done', state: 'done', result: seal('s', 'done', 'the first answer'), created_at: ago(60), updated_at: ago(60) },
-        { scope: 's', key: 'crashed', state: 'pending', result: seal('s', 'crashed', null), created_at: ago(6), updated_at: ago(6) },
-        { scope: 's', key: 'recent', state: 'pending', result: seal('s', 'recent', null), created_at: ago(1), updated_at: ago(1) },
-      ])
-      .execute();
-    await seeding.db.destroy();
-
-    const store = await openStore({ dataDir, encryptionKey });
-    try {
-      await expect(store.idempotency.run('s', 'done', async () => 'again')).resolves.toBe('the first answer');
-      let seen: Attempt | undefined;
-      await expect(store.idempotency.run('s', 'crashed', async (attempt) => ((seen = attempt), 'recovered'))).resolves.toBe('recovered');
-      expect(seen?.takeover).toBe('abandoned');
-      const recent = await store.db.selectFrom('idempotency').selectAll().where('key', '=', 'recent').executeTakeFirstOrThrow();
-      expect(recent).toMatchObject({ state: 'pending', owner: null });
-      expect(Date.parse(recent.lease_expires_at!) - Date.parse(recent.created_at)).toBe(300_000);
-    } finally {
-      await store.close();
-    }
-  });
-});
-
-/** The SQLite file as it is, with no migration run, and the box its rows are sealed with. */
-function sqliteWithBox(dataDir: string, encryptionKey: string): { db: Kysely<any>; box: SecretBox } {
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path.join(dataDir, 'rewardgraph.sqlite')) }) });
-  return { db, box: new SecretBox(encryptionKey) };
-}

@@ -41,7 +41,7 @@ export class XoxodayRewardsClient {
   ) {}
 
   getVouchers(scope: OperationScope, input: GetVouchersInput): Promise<WireProduct[]> {
-    return this.call(scope, 'mutation', 'getVouchers', wireProduct.array(), () => input);
+    return this.call(scope, 'mutation', 'getVouchers', wireProduct.array().max(1_000), () => input);
   }
 
   placeOrder(scope: OperationScope, input: PlaceOrderInput): Promise<WireOrder> {
@@ -65,7 +65,7 @@ export class XoxodayRewardsClient {
 
   /** One page of the company's orders placed between two UTC days (`YYYY-MM-DD`, inclusive), newest first. */
   getOrderHistory(scope: OperationScope, input: { startDate: string; endDate: string; page: number; limit: number }): Promise<WireOrderHistoryEntry[]> {
-    return this.call(scope, 'mutation', 'getOrderHistory', wireOrderHistoryEntry.array(), () => input);
+    return this.call(scope, 'mutation', 'getOrderHistory', wireOrderHistoryEntry.array().max(1_000), () => input);
   }
 
   getBalance(scope: OperationScope): Promise<z.infer<typeof wireBalance>> {

@@ -4,6 +4,7 @@ import { viewerLinks } from './002_viewer_links';
 import { app2app } from './004_app2app';
 import { xoxoday } from './006_xoxoday';
 import { idempotencyLeases } from './007_idempotency_leases';
+import { boundedKeys } from './008_bounded_keys';
 
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_app2app': app2app,
   '006_xoxoday': xoxoday,
   '007_idempotency_leases': idempotencyLeases,
+  '008_bounded_keys': boundedKeys,
 };
 
 export const migrationProvider: MigrationProvider = {
