@@ -54,14 +54,17 @@ export interface App2AppRequestsTable {
   updated_at: string;
 }
 
-/** The Xoxoday catalog as of the last sync, in upstream order; `data` is the wire product (JSON). */
+/** The Xoxoday catalog as of the last sync of each account, in upstream order; `data` is the voucher record (JSON). */
 export interface VoucherCatalogTable {
+  /** The upstream account (datasources/account.ts) it was synced from. */
+  account: string;
   product_id: string;
   position: number;
   data: string;
 }
 
 export interface VoucherCatalogSyncsTable {
+  /** `catalog@<account>`. */
   name: string;
   synced_at: string;
   product_count: number;
@@ -69,14 +72,18 @@ export interface VoucherCatalogSyncsTable {
 
 /** Products fetched by id (includeProducts), for node lookups between catalog syncs. */
 export interface VoucherProductsTable {
+  account: string;
   product_id: string;
   data: string;
   fetched_at: string;
 }
 
 export interface VoucherOrdersTable {
+  /** The Xoxoday account that placed it (datasources/account.ts), or `legacy` when stored before accounts were. */
+  account: string;
+  /** Xoxoday's id, unique within `account` only. */
   order_id: string;
-  /** Derived from (owner, idempotencyKey): the upstream's guard against buying twice. */
+  /** Derived from (owner, idempotencyKey): unique across accounts, the order's identity here (its node id). */
   po_number: string;
   owner_id: string;
   product_id: string;

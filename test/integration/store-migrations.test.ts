@@ -12,6 +12,7 @@ import { openStore } from '../../src/store';
 import type { Attempt } from '../../src/store/idempotency-store';
 import { migrationProvider } from '../../src/store/migrations';
 import { SecretBox } from '../../src/store/secret-box';
+import { VoucherOrderStore } from '../../src/vouchers/voucher-order-store';
 
 interface OldDatabase {
   dataDir: string;
@@ -75,6 +76,50 @@ describe('008: bounded keys', () => {
       expect((await store.db.selectFrom('app2app_requests').select('request_key').execute()).map((r) => r.request_key)).toEqual(['a0000000-0000-4000-8000-000000000001']);
       await expect(store.links.addressOf('alice')).resolves.toBe('0xa11ce00000000000000000000000000000000001');
       expect(await store.db.selectFrom('credentials').select(['provider', 'key', 'value']).execute()).toEqual([{ provider: 'xoxoday', key: 'company', value: 'sealed' }]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('009: upstream accounts', () => {
+  it('keeps every order, as `legacy` with its codes readable; the catalog caches start empty', async () => {
+    const old = await databaseAsOf('008_bounded_keys');
+    const codes = [{ code: 'OLD-CODE-1', pin: null, validity: null, amount: '25.00', currency: 'USD' }];
+    const order = (order_id: string, po_number: string) => ({
+      order_id,
+      po_number,
+      owner_id: 'alice',
+      product_id: '10002',
+      denomination: '25.00',
+      quantity: 1,
+      total_amount: '25.00',
+      total_currency: 'USD',
+      status: 'COMPLETE',
+      delivery_status: 'DELIVERED',
+      codes: old.box.seal(JSON.stringify(codes), `voucher_orders:${order_id}`),
+      placed_at: ago(10),
+      updated_at: ago(10),
+    });
+    await old.db.insertInto('voucher_orders').values([order('7000001', 'rg-aaaa'), order('7000002', 'rg-bbbb')]).execute();
+    await old.db.insertInto('voucher_catalog_syncs').values({ name: 'catalog', synced_at: ago(1), product_count: 1 }).execute();
+    await old.db.insertInto('voucher_catalog').values({ product_id: '10002', position: 0, data: '{}' }).execute();
+    await old.db.destroy();
+
+    const store = await openStore({ dataDir: old.dataDir, encryptionKey: old.encryptionKey });
+    try {
+      const orders = new VoucherOrderStore(store.db, store.box);
+      const listed = await orders.list('alice', 0, 10);
+      expect(listed.map((o) => [o.account, o.orderId, o.poNumber])).toEqual([
+        ['legacy', '7000002', 'rg-bbbb'],
+        ['legacy', '7000001', 'rg-aaaa'],
+      ]);
+      expect(listed[0]!.codes).toEqual(codes);
+      // Another account's order 7000001 now fits beside the old one.
+      await orders.insert({ ...listed[1]!, account: 'xoxoday:another', poNumber: 'rg-cccc' });
+      expect((await orders.list('alice', 0, 10)).map((o) => o.orderId)).toEqual(expect.arrayContaining(['7000001', '7000001', '7000002']));
+      expect(await store.db.selectFrom('voucher_catalog').selectAll().execute()).toEqual([]);
+      expect(await store.db.selectFrom('voucher_catalog_syncs').selectAll().execute()).toEqual([]);
     } finally {
       await store.close();
     }

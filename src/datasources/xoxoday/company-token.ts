@@ -17,7 +17,12 @@
  *   is expired or revoked, refresh and retry the call once.
  * - A dead grant (revoked, or refresh token refused) is stored as dead, answered as XoxodayGrantError
  *   and reported by /readyz until an operator authorizes again (a restart with a new
- *   XOXODAY_REFRESH_TOKEN, or outside production any restart).
+ *   XOXODAY_REFRESH_TOKEN, or outside production any restart). Outside production a refresh token the
+ *   upstream no longer knows (a sandbox reset or restart) is not waited on: the gateway authorizes again
+ *   at once, as it would at start-up; a revocation still waits for a restart, as someone chose it.
+ * - One grant per upstream account (base URL + client id, datasources/account.ts), stored under
+ *   `company@<account>`: a store used against another Xoxoday never hands it the first one's tokens.
+ *   The grant stored before accounts were recorded (`company`) is taken as this account's on first use.
  */
 import { createHash } from 'node:crypto';
 import { CredentialCache } from '../../credentials/credential-cache';
@@ -43,6 +48,8 @@ export interface CompanyGrant {
 
 export interface CompanyTokenOptions {
   oauth: XoxodayOAuthClient;
+  /** The upstream account (datasources/account.ts) the grant is for. */
+  account: string;
   store: CredentialStore;
   locks: LockManager;
   logger: Logger;
@@ -54,7 +61,8 @@ export interface CompanyTokenOptions {
 }
 
 const PROVIDER = 'xoxoday';
-const KEY = 'company';
+/** Where the grant was kept before accounts were recorded. */
+const LEGACY_KEY = 'company';
 /** Company access tokens live 30 days: renewing a day early keeps requests off the expiry edge. */
 const RENEW_AHEAD_MS = 86_400_000;
 const PERSIST_ATTEMPTS = 3;
@@ -79,9 +87,11 @@ export class CompanyTokenManager {
   /** The last access token Xoxoday said no longer works: later failures with it skip the validation. */
   private rejectedAccessToken?: string;
   private lastReadinessValidation = 0;
+  private readonly key: string;
 
   constructor(private readonly options: CompanyTokenOptions) {
     this.now = options.now ?? Date.now;
+    this.key = `${LEGACY_KEY}@${options.account}`;
     this.cache = new CredentialCache<CompanyGrant>({ provider: PROVIDER, store: options.store, locks: options.locks, renewAheadMs: RENEW_AHEAD_MS, now: this.now });
     if (options.bootstrapRefreshToken) {
       this.envOrigin = `env:${createHash('sha256').update(options.bootstrapRefreshToken).digest('hex').slice(0, 32)}`;
@@ -115,7 +125,7 @@ export class CompanyTokenManager {
       this.starting = undefined;
       throw err;
     }));
-    return this.alive(await this.cache.get(KEY, (stored) => this.obtain(stored, false), reject));
+    return this.alive(await this.cache.get(this.key, (stored) => this.obtain(stored, false), reject));
   }
 
   /**
@@ -127,7 +137,7 @@ export class CompanyTokenManager {
     if (this.dead) throw new Error(deadGrantMessage(this.dead, this.options.production));
     const grant = this.active;
     if (!grant) {
-      const stored = (await this.options.store.get<CompanyGrant>(PROVIDER, KEY))?.value;
+      const stored = (await this.options.store.get<CompanyGrant>(PROVIDER, this.key))?.value ?? (await this.options.store.get<CompanyGrant>(PROVIDER, LEGACY_KEY))?.value;
       if (stored && stored.state !== 'active' && !this.replacedAtStart(stored)) throw new Error(deadGrantMessage(stored.state, this.options.production));
       return;
     }
@@ -150,8 +160,17 @@ export class CompanyTokenManager {
 
   /** Once per process: the stored grant, unless the environment brings a new one or it is dead. */
   private async start(): Promise<void> {
-    const grant = await this.cache.get(KEY, (stored) => this.obtain(stored, true));
-    if (this.replacedAtStart(grant)) await this.cache.get(KEY, (stored) => this.obtain(stored, true), grant);
+    await this.adoptLegacyGrant();
+    const grant = await this.cache.get(this.key, (stored) => this.obtain(stored, true));
+    if (this.replacedAtStart(grant)) await this.cache.get(this.key, (stored) => this.obtain(stored, true), grant);
+  }
+
+  /** The grant kept before accounts were recorded belonged to this deployment: it becomes this account's. */
+  private async adoptLegacyGrant(): Promise<void> {
+    const { store } = this.options;
+    if (await store.get(PROVIDER, this.key)) return;
+    const legacy = await store.get<CompanyGrant>(PROVIDER, LEGACY_KEY);
+    if (legacy) await store.put(PROVIDER, this.key, legacy);
   }
 
   /** A new XOXODAY_REFRESH_TOKEN replaces the stored grant at start-up; outside production, so does authorizing anew a dead one. */
@@ -179,9 +198,17 @@ export class CompanyTokenManager {
       return next;
     }
     if (grant?.state === 'active') return this.rotate(grant);
-    if (grant && !(starting && !this.options.production)) return stored!;
+    // Outside production a dead grant is authorized anew at start-up, and one the upstream merely no
+    // longer knows at any time; a revoked one waits for a restart (someone chose to revoke it).
+    const authorizeNow = !this.options.production && (starting || grant?.state !== 'revoked');
+    if (grant && !authorizeNow) return stored!;
     if (this.options.production) throw new XoxodayGrantError('invalid', true);
-    this.options.logger.info({ provider: PROVIDER }, grant ? 'stored Xoxoday grant is dead; authorizing again' : 'authorizing with Xoxoday');
+    return this.authorize(grant ? 'stored Xoxoday grant is dead; authorizing again' : 'authorizing with Xoxoday');
+  }
+
+  /** Outside production only: the authorize flow, which the sandbox consents to at once. */
+  private async authorize(why: string): Promise<Stored> {
+    this.options.logger.info({ provider: PROVIDER }, why);
     const oauth = this.options.oauth;
     return this.redeem(await oauth.exchangeCode(await oauth.authorize()), 'authorize');
   }
@@ -191,6 +218,7 @@ export class CompanyTokenManager {
     if (!outcome.ok && outcome.reason === 'invalid') {
       const rotatedElsewhere = await this.rotatedByPeer(grant);
       if (rotatedElsewhere) return rotatedElsewhere;
+      if (!this.options.production) return this.authorize('Xoxoday no longer knows the stored refresh token (a sandbox reset or restart); authorizing again');
     }
     return this.redeem(outcome, grant.origin, grant.email);
   }
@@ -202,7 +230,7 @@ export class CompanyTokenManager {
   private async rotatedByPeer(grant: CompanyGrant): Promise<Stored | undefined> {
     for (const waitMs of [0, PEER_WRITE_GRACE_MS]) {
       if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-      const latest = await this.options.store.get<CompanyGrant>(PROVIDER, KEY);
+      const latest = await this.options.store.get<CompanyGrant>(PROVIDER, this.key);
       if (latest?.value.state === 'active' && latest.value.refreshToken !== grant.refreshToken) return latest;
     }
     return undefined;
@@ -243,7 +271,7 @@ export class CompanyTokenManager {
   private async persist(next: Stored): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.options.store.put(PROVIDER, KEY, next);
+        await this.options.store.put(PROVIDER, this.key, next);
         return;
       } catch (err) {
         if (attempt >= PERSIST_ATTEMPTS) {
@@ -261,7 +289,7 @@ export class CompanyTokenManager {
       this.dead = grant.state;
       this.active = undefined;
       // Re-read the store next time: another instance (or a restart) may have authorized again.
-      this.cache.forget(KEY);
+      this.cache.forget(this.key);
       throw new XoxodayGrantError(grant.state, this.options.production);
     }
     this.dead = undefined;

@@ -5,6 +5,7 @@ import { app2app } from './004_app2app';
 import { xoxoday } from './006_xoxoday';
 import { idempotencyLeases } from './007_idempotency_leases';
 import { boundedKeys } from './008_bounded_keys';
+import { upstreamAccounts } from './009_upstream_accounts';
 
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_xoxoday': xoxoday,
   '007_idempotency_leases': idempotencyLeases,
   '008_bounded_keys': boundedKeys,
+  '009_upstream_accounts': upstreamAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {
