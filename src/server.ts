@@ -57,6 +57,8 @@ export interface Gateway {
   services: AppServices;
   logger: Logger;
   stop(): Promise<void>;
+  /** Development only (throws in production): forget what was derived from upstreams that went back to their seed. */
+  forgetUpstreamState(): Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -174,7 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         logger.info('stopped');
       })());
 
-    return { url, services, logger, stop };
+    return { url, services, logger, stop, forgetUpstreamState: () => domains.forgetUpstreamState() };
   } catch (err) {
     await closeOpened();
     throw err;

@@ -122,6 +122,20 @@ export class App2AppService {
   }
 
   /**
+   * The upstream forgot every request (a development sandbox reset): each one followed here ends for
+   * its subscribers with ERROR `sandbox_reset`, and its poller stops. Run before the store forgets them.
+   */
+  async endAllForReset(): Promise<void> {
+    const records = await this.deps.requests.findMany(this.deps.pollers.keys());
+    for (const record of records) {
+      if (!record || isTerminal(record.status)) continue;
+      const error = { code: 'sandbox_reset', message: 'The sandbox was reset: this request no longer exists' };
+      this.deps.fanOut.publish(toSnapshot({ ...record, status: App2AppStatus.ERROR, result: undefined, error }));
+    }
+    await this.deps.pollers.stop();
+  }
+
+  /**
    * One poll for the pollers: read Klip, record and publish what changed; `done` once terminal or gone.
    * A request already terminal in the store is not read again, but its state is published once more
    * for subscribers that joined while its last change was in flight (a poller taking over a key

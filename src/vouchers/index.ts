@@ -41,6 +41,10 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
     service: new VoucherService(catalog, orders, core.cursors),
     readiness: [{ name: 'xoxoday', check: () => tokens.readiness() }],
     details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() }) },
+    forgetUpstreamState: async () => {
+      tokens.forget();
+      catalog.forget();
+    },
   };
 }
 

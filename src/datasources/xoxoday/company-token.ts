@@ -153,6 +153,20 @@ export class CompanyTokenManager {
     });
   }
 
+  /**
+   * Back to "not obtained yet": the upstream no longer knows the grant (a development sandbox reset).
+   * The next use starts as a fresh process would: stored grant, else the authorize flow.
+   */
+  forget(): void {
+    this.starting = undefined;
+    this.active = undefined;
+    this.dead = undefined;
+    this.unpersisted = undefined;
+    this.rejectedAccessToken = undefined;
+    this.lastReadinessValidation = 0;
+    this.cache.forgetAll();
+  }
+
   /** For /readyz details. */
   describe(): { grant: string } {
     return { grant: this.dead ?? (this.active ? 'active' : 'not obtained yet (on first use)') };
