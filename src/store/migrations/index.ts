@@ -6,6 +6,7 @@ import { xoxoday } from './006_xoxoday';
 import { idempotencyLeases } from './007_idempotency_leases';
 import { boundedKeys } from './008_bounded_keys';
 import { upstreamAccounts } from './009_upstream_accounts';
+import { app2appOwnerIndex } from './010_app2app_owner_index';
 
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_idempotency_leases': idempotencyLeases,
   '008_bounded_keys': boundedKeys,
   '009_upstream_accounts': upstreamAccounts,
+  '010_app2app_owner_index': app2appOwnerIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
