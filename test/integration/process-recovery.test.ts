@@ -5,8 +5,10 @@
  * sandbox counts what reached it, so "one upstream action per key" is counted on the upstream's side.
  */
 import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
 import { signViewerToken } from '../../src/auth/tokens';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { testDatabaseUrl, testSchemaName } from '../helpers/services';
 import { build, killAll, postGraphql, removeTempDirs, startGatewayProcess, tempDir, type GatewayProcess } from '../helpers/process';
 
 jest.setTimeout(60_000);
@@ -190,4 +192,62 @@ describe('a gateway killed (kill -9) after the upstreams acted and before their 
     expect(added(ROUTES.mint)).toBe(0);
   });
 
+});
+
+describe('a gateway killed (kill -9) right after Xoxoday rotated its refresh token (Postgres)', () => {
+  const TOKEN_ROUTE = 'POST /xoxoday/chef/v1/oauth/token/company';
+  const AUTHORIZE_ROUTE = 'GET /xoxoday/chef/v1/oauth/authorize';
+  const API_ROUTE = 'POST /xoxoday/chef/v1/oauth/api';
+  const BALANCE = '{ voucherBalance { amount } }';
+
+  it('uses the rotated token only once it is stored, so a restart goes on with it: no authorize, no refresh', async () => {
+    const schema = testSchemaName();
+    const pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
+    try {
+      await pool.query(`create schema "${schema}"`);
+      const env = deployment({ DATA_DIR: tempDir(), DATABASE_URL: `${testDatabaseUrl()}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, UPSTREAM_TIMEOUT_MS: '30000' });
+      const admin = await token('ops', true);
+      const first = await startGatewayProcess(env);
+      expect((await postGraphql(first.graphqlUrl, BALANCE, admin)).errors).toBeUndefined();
+
+      // Xoxoday expires the access token: the next call is refused, validated, refreshed (rotated), retried.
+      await control('POST', '/_sandbox/xoxoday/tokens/expire');
+      // The refused call goes through; the retry with the rotated token is held: the moment to kill.
+      await control('POST', '/_sandbox/faults', { provider: 'xoxoday', path: 'oauth/api$', delayMs: 1, times: 1 });
+      await control('POST', '/_sandbox/faults', { provider: 'xoxoday', path: 'oauth/api$', delayMs: 60_000, times: 1 });
+      // Writes to the credentials wait (reads do not), so "stored before used" is visible from outside.
+      const lock = await pool.connect();
+      await lock.query('begin');
+      await lock.query(`lock table "${schema}".credentials in share row exclusive mode`);
+      let locked = true;
+      try {
+        const refreshes = sandbox.stats.answeredCount(TOKEN_ROUTE);
+        postGraphql(first.graphqlUrl, BALANCE, admin).catch(() => undefined);
+        await until('the refresh answered', () => sandbox.stats.answeredCount(TOKEN_ROUTE) > refreshes);
+        const callsAtRotation = arrivals(API_ROUTE);
+        await sleep(1_000);
+        const usedBeforeStored = arrivals(API_ROUTE) > callsAtRotation;
+        if (usedBeforeStored) await first.child.stop('SIGKILL');
+        await lock.query('commit');
+        locked = false;
+        expect(usedBeforeStored).toBe(false);
+        await until('the rotated token used', () => arrivals(API_ROUTE) > callsAtRotation);
+        await first.child.stop('SIGKILL');
+      } finally {
+        if (locked) await lock.query('rollback');
+        lock.release();
+        await control('DELETE', '/_sandbox/faults');
+      }
+
+      const authorizations = arrivals(AUTHORIZE_ROUTE);
+      const tokenCalls = arrivals(TOKEN_ROUTE);
+      const second = await startGatewayProcess(env);
+      const balance = await postGraphql(second.graphqlUrl, BALANCE, admin);
+      expect(balance.errors).toBeUndefined();
+      expect(balance.data.voucherBalance.amount).toMatch(/^\d+\.\d{2}$/);
+      expect({ authorize: arrivals(AUTHORIZE_ROUTE) - authorizations, token: arrivals(TOKEN_ROUTE) - tokenCalls }).toEqual({ authorize: 0, token: 0 });
+    } finally {
+      await pool.end();
+    }
+  });
 });
