@@ -217,6 +217,32 @@ describe('placeVoucherOrder', () => {
     }
   });
 
+  it('tells a repeat on another instance, while the first still acts, to come back: RATE_LIMITED with retryAfterSeconds after at most 2 s', async () => {
+    // Two instances of one deployment that wait long enough for a slow Xoxoday.
+    const env = sameStore(stack, { UPSTREAM_TIMEOUT_MS: '10000' });
+    const [one, two] = await Promise.all([startStack({ sandbox: stack.sandbox, env }), startStack({ sandbox: stack.sandbox, env })]);
+    try {
+      await place(one, 'erin', { idempotencyKey: 'warm-up-twin' });
+      await clearCounts(stack);
+      // Xoxoday acts at once and answers after 5 s: the first instance holds the key meanwhile.
+      await stack.control('POST', '/_sandbox/faults', { provider: 'xoxoday', bodyIncludes: PLACE_ORDER, afterAction: true, delayMs: 5_000, times: 1 });
+      const input = { input: { voucherId: USD_FIXED, denomination: '5', idempotencyKey: 'twin' } };
+      const first = one.gql(PlaceVoucherOrderDocument, input, { sub: 'erin' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      const twin = await two.gql(PlaceVoucherOrderDocument, input, { sub: 'erin' });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(twin.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(twin.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      const answered = (await first).data.placeVoucherOrder;
+      expect(answered.userErrors).toEqual([]);
+      expect((await two.gql(PlaceVoucherOrderDocument, input, { sub: 'erin' })).data.placeVoucherOrder).toEqual(answered);
+      expect((await ops(stack)).placeOrder).toBe(1);
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
+    }
+  });
+
   it('places one order when two gateways on one store receive the same key at once', async () => {
     const second = await startStack({ sandbox: stack.sandbox, env: sameStore(stack) });
     try {
