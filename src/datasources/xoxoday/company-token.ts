@@ -30,21 +30,11 @@ import type { Logger } from '../../observability/logger';
 import type { LockManager } from '../../pubsub';
 import type { StoredCredential } from '../../store';
 import type { CredentialStore } from '../../store/credential-store';
+import { grantFromAnswer, type CompanyGrant } from './company-grant';
 import { XoxodayGrantError, deadGrantMessage } from './grant-error';
 import type { DeadGrantReason, GrantOutcome, TokenVerdict, XoxodayOAuthClient } from './oauth-client';
-import type { TokenAnswer } from './wire';
 
-export interface CompanyGrant {
-  state: 'active' | DeadGrantReason;
-  accessToken: string;
-  refreshToken: string;
-  accessExpiresAt: number;
-  refreshExpiresAt?: number;
-  /** `env:<sha256 prefix>` of the XOXODAY_REFRESH_TOKEN the grant descends from, or `authorize`. */
-  origin: string;
-  /** The consenting admin's email, sent with orders (receiver notification is off). */
-  email?: string;
-}
+export type { CompanyGrant } from './company-grant';
 
 export interface CompanyTokenOptions {
   oauth: XoxodayOAuthClient;
@@ -256,29 +246,10 @@ export class CompanyTokenManager {
       this.options.logger.warn({ provider: PROVIDER, reason: outcome.reason }, 'Xoxoday refused the company grant');
       return { value: { state: outcome.reason, accessToken: '', refreshToken: '', accessExpiresAt: 0, origin } };
     }
-    const next = this.grantFrom(outcome.answer, origin, email);
+    const next = grantFromAnswer(outcome.answer, this.now(), origin, email);
     await this.persist(next);
     this.options.logger.info({ provider: PROVIDER, origin: origin === 'authorize' ? 'authorize' : 'refresh' }, 'Xoxoday company token renewed');
     return next;
-  }
-
-  private grantFrom(answer: TokenAnswer, origin: string, email?: string): Stored {
-    const now = this.now();
-    // Lifetimes are taken relative to our clock: Xoxoday's absolute expiries use its own.
-    const accessExpiresAt = now + answer.expires_in * 1000;
-    const refreshLifetime =
-      answer.refresh_token_expiry !== undefined && answer.access_token_expiry !== undefined ? answer.refresh_token_expiry - answer.access_token_expiry : undefined;
-    const refreshExpiresAt = refreshLifetime !== undefined && refreshLifetime > 0 ? accessExpiresAt + refreshLifetime : undefined;
-    const value: CompanyGrant = {
-      state: 'active',
-      accessToken: answer.access_token,
-      refreshToken: answer.refresh_token,
-      accessExpiresAt,
-      refreshExpiresAt,
-      origin,
-      email: answer.email ?? email,
-    };
-    return { value, expiresAt: Math.min(accessExpiresAt, refreshExpiresAt ?? Infinity) };
   }
 
   /** Writes a rotated grant; the old refresh token is already dead, so a store error must not lose it. */
