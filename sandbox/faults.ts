@@ -15,6 +15,11 @@ export const faultRuleSchema = z
     method: z.string().transform((m) => m.toUpperCase()).optional(),
     /** A regular expression tested against the full request path, base path included. */
     path: z.string().optional(),
+    /**
+     * Text the request's JSON body must contain, e.g. `"plumProAPI.mutation.placeOrder"`: Xoxoday's
+     * Rewards API answers every op on one path, so only the body tells a placeOrder from a getBalance.
+     */
+    bodyIncludes: z.string().min(1).max(1_000).optional(),
     /** Answer with this status instead of the real handler (or, with `afterAction`, instead of its answer). */
     status: z.number().int().min(100).max(599).optional(),
     /** JSON body of the injected answer; ignored without `status`. */
@@ -78,7 +83,7 @@ export class SandboxFaults {
    * handler unless the rule answers or drops before it.
    */
   apply(provider: string, req: Request, res: Response, proceed: () => void): void {
-    const rule = this.take(provider, req.method, req.originalUrl.split('?')[0]!);
+    const rule = this.take(provider, req.method, req.originalUrl.split('?')[0]!, req.body);
     if (!rule) return proceed();
     if (rule.afterAction) return afterAction(rule, req, res, proceed);
     later(res, rule.delayMs, () => {
@@ -88,12 +93,15 @@ export class SandboxFaults {
     });
   }
 
-  private take(provider: string, method: string, path: string): ActiveFault | undefined {
+  private take(provider: string, method: string, path: string, body: unknown): ActiveFault | undefined {
+    let text: string | undefined;
+    const bodyText = (): string => (text ??= body === undefined ? '' : JSON.stringify(body));
     const rule = this.rules.find(
       (r) =>
         (r.provider === undefined || r.provider === provider) &&
         (r.method === undefined || r.method === method) &&
-        (r.pattern === undefined || r.pattern.test(path)),
+        (r.pattern === undefined || r.pattern.test(path)) &&
+        (r.bodyIncludes === undefined || bodyText().includes(r.bodyIncludes)),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;

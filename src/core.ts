@@ -49,6 +49,11 @@ export interface CoreServices {
 export interface DomainModule<S> {
   service: S;
   stop?(): Promise<void>;
+  /**
+   * Development only: the upstream went back to its seed (the embedded sandbox was reset), so drop what
+   * is held in memory about it — credentials, caches, followed requests. The store's rows go after.
+   */
+  forgetUpstreamState?(): Promise<void>;
   readiness?: ReadinessCheck[];
   details?: Record<string, () => unknown>;
 }

@@ -15,6 +15,11 @@ export interface StartedDomains {
   readiness: ReadinessCheck[];
   details: Record<string, () => unknown>;
   stop(): Promise<void>;
+  /**
+   * Development only (refused in production): everything derived from the upstreams is forgotten —
+   * each domain's memory, then every row of the store — because the upstreams went back to their seed.
+   */
+  forgetUpstreamState(): Promise<void>;
 }
 
 export function startDomains(core: CoreServices): StartedDomains {
@@ -35,6 +40,12 @@ export function startDomains(core: CoreServices): StartedDomains {
     readiness: started.flatMap((m) => m.readiness ?? []),
     details: Object.assign({}, ...started.map((m) => m.details ?? {})) as Record<string, () => unknown>,
     stop: () => stopAll(started, core),
+    forgetUpstreamState: async () => {
+      if (core.config.production) throw new Error('the upstream state is never forgotten in production');
+      for (const module of started) await module.forgetUpstreamState?.();
+      await core.store.forgetUpstreamState();
+      core.logger.warn('the sandbox went back to its seed: forgot the sessions, grants, idempotency records, orders, links and caches derived from it');
+    },
   };
 }
 

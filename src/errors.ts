@@ -76,6 +76,19 @@ export class UpstreamError extends GraphQLError {
   }
 }
 
+/**
+ * An upstream answered 2xx with a body that does not fit its wire schema (malformed, a key missing, a
+ * string beyond its bound): the upstream's fault, UPSTREAM_UNAVAILABLE with `reason: BAD_RESPONSE`, never
+ * an internal error. The message names the route only: the body may hold secrets.
+ */
+export class UpstreamBadResponseError extends UpstreamError {
+  constructor(provider: Provider, message: string) {
+    super(provider, ErrorCode.UPSTREAM_UNAVAILABLE, message);
+    this.name = 'UpstreamBadResponseError';
+    this.extensions.reason = 'BAD_RESPONSE';
+  }
+}
+
 /** Display names for messages. */
 export const PROVIDER_NAMES: Record<Provider, string> = {
   [Provider.KIGO]: 'Kigo',

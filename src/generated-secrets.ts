@@ -26,7 +26,8 @@ export function resolveSecrets(config: Config): ResolvedSecrets {
   if (config.production) throw new Error('secrets are never generated in production');
 
   const file = path.join(config.dataDir, 'secrets.json');
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  // Created for this user only: it holds the keys to every token and encrypted row.
+  if (!fs.existsSync(config.dataDir)) fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const saved = readSecrets(file);
   const wanted: SecretsFile = {
     ...saved,

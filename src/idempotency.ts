@@ -3,7 +3,9 @@
  * (shareToken, cancelTokenShare, claimToken and mintCard's `clientMutationId`, placeVoucherOrder's
  * `idempotencyKey`). The store (store/idempotency-store.ts) decides who acts; this turns its verdicts
  * into the API's answers:
- * - the same key still running elsewhere → RATE_LIMITED with `retryAfterSeconds` (retry shortly);
+ * - the same key still running elsewhere (a live twin, after waiting up to 2 s) → RATE_LIMITED with
+ *   `retryAfterSeconds`: when the twin's lease would have run out, were it dead, so that the retry then
+ *   either finds its result or takes the key over;
  * - an earlier attempt whose effect is unknown → UPSTREAM_UNAVAILABLE saying where to look first;
  * - the key used before for another request → an INVALID_INPUT userError on the key's field.
  */
@@ -13,6 +15,7 @@ import {
   IdempotencyInProgressError,
   IdempotencyKeyReusedError,
   IdempotencyOutcomeUnknownError,
+  type Attempt,
   type IdempotencyStore,
   type RunOptions,
 } from './store/idempotency-store';
@@ -44,12 +47,14 @@ export function checkIdempotencyKey(key: string, keyField: IdempotentMutation['k
 /**
  * Runs `action` at most once for (`scope`, `key`) through the store and answers repeats with the
  * first result; `fingerprint` identifies the request, so a key reused for another request is refused.
+ * `action` learns from its Attempt whether it takes over from an earlier attempt that may have acted
+ * (then it must find out what the upstream did before acting again).
  */
 export async function runIdempotent<T>(
   store: IdempotencyStore,
   target: { scope: string; key: string; fingerprint: string },
   mutation: IdempotentMutation,
-  action: () => Promise<T>,
+  action: (attempt: Attempt) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
   try {
     const value = await store.run(target.scope, target.key, action, target.fingerprint, { outcomeUnknown: mutation.unknownOutcome?.when });
@@ -57,14 +62,14 @@ export async function runIdempotent<T>(
   } catch (err) {
     const { keyField } = mutation;
     if (err instanceof IdempotencyInProgressError) {
-      throw rateLimited(`A ${mutation.mutation} with this ${keyField} is still in progress; retry shortly`, 1);
+      throw rateLimited(`A ${mutation.mutation} with this ${keyField} is still in progress; retry shortly`, err.retryAfterSeconds);
     }
     if (err instanceof IdempotencyOutcomeUnknownError) {
       const { effect, lookAt } = mutation.unknownOutcome ?? { effect: 'succeeded', lookAt: 'the result' };
       throw new UpstreamError(
         mutation.provider,
         ErrorCode.UPSTREAM_UNAVAILABLE,
-        `An earlier ${mutation.mutation} with this ${keyField} timed out and may have ${effect}; check ${lookAt} before trying again with a new ${keyField}`,
+        `An earlier ${mutation.mutation} with this ${keyField} did not finish (it timed out, or its gateway stopped) and may have ${effect}; check ${lookAt} before trying again with a new ${keyField}`,
       );
     }
     if (err instanceof IdempotencyKeyReusedError) {

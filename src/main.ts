@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { signViewerToken } from './auth/tokens';
 import { ConfigError, loadConfig, type UpstreamUrls } from './config';
-import { sandboxCredentials, startEmbeddedSandbox } from './dev/embedded-sandbox';
+import { followSandboxResets, sandboxCredentials, startEmbeddedSandbox } from './dev/embedded-sandbox';
 import { resolveSecrets } from './generated-secrets';
 import { startGateway } from './server';
 
@@ -34,6 +34,12 @@ async function main(): Promise<void> {
     secrets,
     sandboxHeaders: demoToken ? { Authorization: `Bearer ${demoToken}` } : undefined,
   });
+  if (sandbox) {
+    // The embedded sandbox starts from its seed, like after a reset: what the store holds about the
+    // previous one (sessions, grants, replayable answers, orders, links) no longer exists upstream.
+    await gateway.forgetUpstreamState();
+    followSandboxResets(sandbox, gateway);
+  }
 
   const lines = [`rewardgraph ready at ${gateway.url}/graphql`];
   if (sandbox) lines.push(`embedded sandbox (emulated Kigo, Klip, Xoxoday) at ${sandbox.url}  — control API: ${sandbox.url}/_sandbox/…`);

@@ -65,6 +65,8 @@ export interface Gateway {
   services: AppServices;
   logger: Logger;
   stop(): Promise<void>;
+  /** Development only (throws in production): forget what was derived from upstreams that went back to their seed. */
+  forgetUpstreamState(): Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -114,6 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             breaker: config.breaker,
             metrics,
             rejectionOf: REJECTION_HOOKS[provider],
+            logger,
           });
           upstreamClients.set(baseUrl, client);
         }
@@ -205,7 +208,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         logger.info('stopped');
       })());
 
-    return { url, metricsUrl: metricsListener?.url, services, logger, stop };
+    return { url, metricsUrl: metricsListener?.url, services, logger, stop, forgetUpstreamState: () => domains.forgetUpstreamState() };
   } catch (err) {
     await closeOpened();
     throw err;

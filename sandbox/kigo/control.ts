@@ -39,7 +39,12 @@ const newTokenSchema = z
 
 const userIdSchema = z.string().trim().min(1).max(200);
 
-/** Control API at `/_sandbox/kigo`: put tokens into wallets for tests and demos. */
+/**
+ * Control API at `/_sandbox/kigo`, for tests and demos:
+ * - `POST /users/:userId/tokens` → 201 the new token: puts a token into a wallet;
+ * - `GET /tokens/:tokenId/share` → `{token_id, claim_code}`: the live code of a pending share, as its
+ *   sharer was told it (or would have been, had the answer not been lost); 404 when none is pending.
+ */
 export function createKigoControl(wallets: KigoWallets): Router {
   const control = Router();
 
@@ -54,6 +59,16 @@ export function createKigoControl(wallets: KigoWallets): Router {
       value: input.value ?? null,
     });
     res.status(201).json(toWireToken(token));
+  });
+
+  control.get('/tokens/:tokenId/share', (req, res) => {
+    const tokenId = String(req.params['tokenId']);
+    const code = wallets.pendingCode(tokenId);
+    if (code === undefined) {
+      res.status(404).json({ error: { code: 'share_not_pending', message: `token ${tokenId} has no pending share` } });
+      return;
+    }
+    res.json({ token_id: tokenId, claim_code: code });
   });
 
   control.use(kigoErrorHandler);

@@ -103,6 +103,12 @@ export class KigoWallets {
     return token;
   }
 
+  /** Control API: the live claim code of a token's pending share (what its sharer was told), if any. */
+  pendingCode(tokenId: string): string | undefined {
+    this.expireShares();
+    return this.tokens.get(tokenId)?.share?.code;
+  }
+
   /** Control API: a new active token at the end of the user's wallet (the wallet is created if new). */
   addToken(userId: string, input: NewToken): TokenRecord {
     this.created += 1;

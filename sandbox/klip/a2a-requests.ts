@@ -27,7 +27,15 @@ export interface A2aRequest {
   expirationTime: number;
   result?: A2aResult;
   error?: { code: 'expired' | 'failed'; message: string };
+  /**
+   * When the result was read (`GET /a2a/result`), in real milliseconds (not the sandbox clock), the
+   * newest last: how many pollers a key has, seen from the upstream's side (at most MAX_POLLS_KEPT).
+   */
+  polls: number[];
 }
+
+/** Result reads remembered per key: 10 minutes of one poller a second. */
+export const MAX_POLLS_KEPT = 600;
 
 /** What the person chose in the wallet; each value is generated when absent. */
 export interface ApproveValues {
@@ -52,6 +60,7 @@ export class RequestStore {
       ...input,
       key: randomUUID(),
       status: 'prepared',
+      polls: [],
       expirationTime: this.clock.nowSeconds() + REQUEST_KEY_TTL_SECONDS,
     };
     this.requests.set(request.key, request);
@@ -63,6 +72,12 @@ export class RequestStore {
     const request = this.requests.get(key);
     if (request) this.settleExpiry(request);
     return request;
+  }
+
+  /** Notes one read of the request's result, at `atMs`. */
+  polled(request: A2aRequest, atMs: number): void {
+    request.polls.push(atMs);
+    if (request.polls.length > MAX_POLLS_KEPT) request.polls.splice(0, request.polls.length - MAX_POLLS_KEPT);
   }
 
   open(request: A2aRequest): TransitionRefusal | undefined {

@@ -38,6 +38,7 @@ export function registerA2aRoutes(a2a: Router, state: KlipState): void {
     if (typeof key !== 'string' || key === '') return sendKlipError(res, 400, KlipErrorCode.InvalidRequest, 'request_key: is required');
     const request = state.requests.get(key);
     if (!request) return sendKlipError(res, 400, KlipErrorCode.UnknownRequestKey, 'request_key: no such request');
+    state.requests.polled(request, Date.now());
     res.json(resultView(request));
   });
 

@@ -11,6 +11,8 @@
  *   `to` when the signer (klaytnAddress, else `from`, else the default wallet) owns it; when the signer
  *   does not own it and no txStatus is given, the transaction reports `fail`.
  * - `POST /a2a/:requestKey/reject` → canceled; `POST /a2a/:requestKey/fail {message?}` → error `failed`.
+ * - `GET /a2a/:requestKey/polls` → `{request_key, polls}`: when its result was read (epoch ms, real time,
+ *   oldest first), so a test counts a key's pollers from the upstream's side, not the gateway's.
  * Every a2a call answers the request as the control sees it: `{request_key, status, type, bapp,
  * transaction?, expiration_time, result?, error?}`.
  */
@@ -80,6 +82,13 @@ export function createKlipControl(state: KlipState): Router {
       }
       return refusal;
     });
+  });
+
+  control.get('/a2a/:requestKey/polls', (req, res) => {
+    const key = String(req.params['requestKey']);
+    const request = state.requests.get(key);
+    if (!request) return controlError(res, 404, 'unknown_request_key', `no App2App request ${key}`);
+    res.json({ request_key: key, polls: [...request.polls] });
   });
 
   control.post('/a2a/:requestKey/reject', (req, res) => {

@@ -56,6 +56,11 @@ export class App2AppPollers {
     return this.watches.size;
   }
 
+  /** The keys with local subscribers. */
+  keys(): string[] {
+    return [...this.watches.keys()];
+  }
+
   /** Timers set and not yet fired or cleared, whether or not their key is still watched. */
   get pendingTimers(): number {
     return this.timers.size;

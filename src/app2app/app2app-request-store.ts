@@ -35,6 +35,21 @@ export class App2AppRequestStore {
     return (await this.findMany([key]))[0];
   }
 
+  /** `ownerId`'s requests of `type` still live here and not expired before `expiredBefore`, newest first (at most 10). */
+  async liveOf(ownerId: string, type: App2AppType, expiredBefore: Date): Promise<App2AppRecord[]> {
+    const rows = await this.db
+      .selectFrom('app2app_requests')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('type', '=', type)
+      .where('status', 'in', LIVE_STATUSES)
+      .where('expires_at', '>', expiredBefore.toISOString())
+      .orderBy('created_at', 'desc')
+      .limit(10)
+      .execute();
+    return rows.map(fromRow);
+  }
+
   /**
    * Records what was observed unless the stored request is already terminal or identical. Returns the
    * stored record afterwards and whether this call changed it; an AUTH completion links its address to

@@ -14,7 +14,7 @@ import type { ViewerQuotas } from '../limits/viewer-quotas';
 import type { Logger } from '../observability/logger';
 import { backgroundScope, type OperationScope } from '../scope';
 import type { LinkStore } from '../store/link-store';
-import { App2AppStatus, isTerminal } from '../schema/app2app.enums';
+import { App2AppStatus, App2AppType, isTerminal } from '../schema/app2app.enums';
 import type { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
 import { PrepareApp2AppPayload } from '../schema/app2app-prepare.payload';
 import { App2AppRequest } from '../schema/app2app-request.type';
@@ -88,16 +88,7 @@ export class App2AppService {
       .load(requestKey);
     if (!stored || stored.ownerId !== viewer.id) return null;
     if (isTerminal(stored.status)) return stored;
-    const current = await scope
-      .loader(
-        'app2app:current',
-        () =>
-          new DataLoader<App2AppRecord, App2AppRecord | undefined, string>((records) => settleEach(records, (record) => this.refresh(scope, record)), {
-            cacheKeyFn: (record) => record.requestKey,
-          }),
-      )
-      .load(stored);
-    return current ?? stored;
+    return (await this.current(scope).load(stored)) ?? stored;
   }
 
   /** node(id)/nodes(ids): the viewer's own requests, null for anyone else's and unknown keys. */
@@ -106,10 +97,34 @@ export class App2AppService {
     return records.map((record) => (record ? App2AppRequest.of(record) : null));
   }
 
-  /** The Klaytn address `sub` linked by a completed AUTH request, read once per operation. */
+  /**
+   * The Klaytn address `sub` linked by a completed AUTH request, read once per operation — after the
+   * viewer's live AUTH requests are brought up to date. One approved a moment ago is completed at Klip
+   * before the gateway has recorded it; reading it first (through the operation's shared loader, so a
+   * field of the same response showing that request sees the very same answer) records the completion
+   * and its link together, so no response shows COMPLETED without the address, or the reverse.
+   */
   async klaytnAddress(scope: OperationScope, sub: string): Promise<string | null> {
-    const loader = scope.loader('app2app:linkedAddress', () => new DataLoader<string, string | null>((subs) => Promise.all(subs.map(async (s) => (await this.deps.links.addressOf(s)) ?? null))));
+    const loader = scope.loader('app2app:linkedAddress', () => new DataLoader<string, string | null>((subs) => Promise.all(subs.map((s) => this.linkedAddress(scope, s)))));
     return loader.load(sub);
+  }
+
+  private async linkedAddress(scope: OperationScope, sub: string): Promise<string | null> {
+    const live = await this.deps.requests.liveOf(sub, App2AppType.AUTH, new Date(Date.now() - EXPIRY_GRACE_MS));
+    // Klip failing leaves the address as last recorded: the request shows as it was, too.
+    await Promise.all(live.map((record) => this.current(scope).load(record).catch(() => undefined)));
+    return (await this.deps.links.addressOf(sub)) ?? null;
+  }
+
+  /** This operation's one read of each live request at Klip (recorded and published when it changed). */
+  private current(scope: OperationScope): DataLoader<App2AppRecord, App2AppRecord | undefined, string> {
+    return scope.loader(
+      'app2app:current',
+      () =>
+        new DataLoader<App2AppRecord, App2AppRecord | undefined, string>((records) => settleEach(records, (record) => this.refresh(scope, record)), {
+          cacheKeyFn: (record) => record.requestKey,
+        }),
+    );
   }
 
   /** The owner's event stream; NOT_FOUND for anyone else and for unknown keys. */
@@ -125,6 +140,20 @@ export class App2AppService {
     };
     const stream = app2appStream(deps, requestKey, stored);
     return watch ? endingWith(stream, () => void watch.release()) : stream;
+  }
+
+  /**
+   * The upstream forgot every request (a development sandbox reset): each one followed here ends for
+   * its subscribers with ERROR `sandbox_reset`, and its poller stops. Run before the store forgets them.
+   */
+  async endAllForReset(): Promise<void> {
+    const records = await this.deps.requests.findMany(this.deps.pollers.keys());
+    for (const record of records) {
+      if (!record || isTerminal(record.status)) continue;
+      const error = { code: 'sandbox_reset', message: 'The sandbox was reset: this request no longer exists' };
+      this.deps.fanOut.publish(toSnapshot({ ...record, status: App2AppStatus.ERROR, result: undefined, error }));
+    }
+    await this.deps.pollers.stop();
   }
 
   /**

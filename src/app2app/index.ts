@@ -50,6 +50,7 @@ export function start(core: CoreServices): DomainModule<App2AppService> {
     async stop() {
       await pollers.stop();
     },
+    forgetUpstreamState: () => service.endAllForReset(),
   };
 }
 

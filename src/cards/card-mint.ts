@@ -97,6 +97,15 @@ export function mintRefusal(err: unknown): UserError[] | undefined {
   );
 }
 
+/**
+ * A mint that got no answer from Klip — it timed out, the connection dropped or was refused, the breaker
+ * was open — may have minted (the gateway cannot tell a request never sent from one whose answer was
+ * lost). One that got an answer did not: a 4xx refused it, a 5xx is taken at its word.
+ */
+export function mintMayHaveHappened(err: unknown): boolean {
+  return err instanceof UpstreamError && err.status === undefined;
+}
+
 /** Klip's wire field names → the input's. */
 const WIRE_FIELDS: Record<string, string> = {
   to_address: 'toAddresses',

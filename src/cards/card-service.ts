@@ -10,7 +10,7 @@ import type { KlipRejectionKind } from '../datasources/klip/klip-rejections';
 import type { PartnerClient } from '../datasources/klip/partner-client';
 import type { WireCard } from '../datasources/klip/partner-wire';
 import { rejectionKind } from '../datasources/rejection';
-import { ErrorCode, Provider, UpstreamError, badUserInput } from '../errors';
+import { Provider, badUserInput } from '../errors';
 import { runIdempotent } from '../idempotency';
 import type { MintCardInput } from '../schema/card.input';
 import type { Card } from '../schema/card.type';
@@ -19,10 +19,11 @@ import type { CursorCodec } from '../schema/cursor';
 import { MintCardPayload } from '../schema/mint-card.payload';
 import type { OperationScope } from '../scope';
 import type { Store } from '../store';
+import { IdempotencyOutcomeUnknownError, type Attempt } from '../store/idempotency-store';
 import type { CardPageCache } from './card-page-cache';
 import { emptyConnection, klipConnection, readConnectionArgs, type CardPosition, type ConnectionArgs, type KlipPage } from './card-connection';
 import { toCard } from './card-mapper';
-import { mintBody, mintFingerprint, mintRefusal, validateMintInput } from './card-mint';
+import { mintBody, mintFingerprint, mintMayHaveHappened, mintRefusal, validateMintInput } from './card-mint';
 
 /** Parallel `GET /wallet/card/:id` calls for one node batch (Klip has no batch call). */
 const CARD_FETCH_CONCURRENCY = 8;
@@ -99,7 +100,10 @@ export class CardService {
     const problems = validateMintInput(input);
     if (problems.length > 0) return MintCardPayload.of([], problems, input.clientMutationId);
     const body = mintBody(input, this.contract, this.options.pin);
-    const act = async (): Promise<WireCard[]> => {
+    const act = async (attempt?: Attempt): Promise<WireCard[]> => {
+      // Klip has no idempotency key and nothing to look a mint up by: after an instance died mid-mint,
+      // the cards may exist, so the key's outcome stays unknown rather than minting again.
+      if (attempt?.takeover === 'abandoned') throw new IdempotencyOutcomeUnknownError();
       const minted = await this.options.partner.mint(scope, body);
       // New cards land on the listings' last pages and on their holders' lists: forget cached pages.
       this.options.pageCache.clear();
@@ -118,8 +122,9 @@ export class CardService {
             keyField: 'clientMutationId',
             requestNoun: 'mint',
             provider: Provider.KLIP,
-            // Klip has no idempotency key: after a timeout the cards may exist, so a repeat must not mint again.
-            unknownOutcome: { effect: 'minted', lookAt: 'partnerCards', when: (err) => err instanceof UpstreamError && err.code === ErrorCode.UPSTREAM_TIMEOUT },
+            // Klip has no idempotency key: without an answer (a timeout, a dropped connection) the cards may
+            // exist, so a repeat must not mint again. An answer — a 4xx, or a 5xx taken at its word — did not mint.
+            unknownOutcome: { effect: 'minted', lookAt: 'partnerCards', when: mintMayHaveHappened },
           },
           act,
         );

@@ -45,6 +45,10 @@ export function start(core: CoreServices): DomainModule<CardService> {
   return {
     service,
     readiness: [{ name: 'klip partner', check: () => credentials.readiness() }],
+    forgetUpstreamState: async () => {
+      credentials.forget();
+      service.clearPageCache();
+    },
     stop: async () => {
       await minted.return?.();
       await listening;

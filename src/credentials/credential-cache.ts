@@ -71,6 +71,11 @@ export class CredentialCache<T> {
     this.memory.delete(key);
   }
 
+  /** Forgets every in-memory copy (the upstream forgot them: a development sandbox was reset). */
+  forgetAll(): void {
+    this.memory.clear();
+  }
+
   private async renew(key: string, obtain: Obtain<T>, reject?: T): Promise<StoredCredential<T>> {
     const { provider, store, locks } = this.options;
     return locks.withLock(

@@ -24,7 +24,8 @@ import {
 } from 'cockatiel';
 import { Agent, interceptors, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { ErrorCode, PROVIDER_NAMES, UpstreamError, type Provider } from '../errors';
+import { ErrorCode, PROVIDER_NAMES, UpstreamBadResponseError, UpstreamError, type Provider } from '../errors';
+import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { OperationScope } from '../scope';
 import { UpstreamRejection, type RejectionOf } from './rejection';
@@ -41,6 +42,8 @@ export interface UpstreamHttpOptions {
   rejectionOf?: RejectionOf;
   /** For tests: a dispatcher such as undici's MockAgent instead of a real Agent. */
   dispatcher?: Dispatcher;
+  /** Where an answer that fails its wire schema is reported (paths and zod codes, never the body). */
+  logger?: Logger;
 }
 
 export interface UpstreamRequest {
@@ -126,13 +129,16 @@ export class UpstreamHttp {
   /**
    * Sends a request; a 2xx answer's JSON body is checked against `schema` (the wire shape) and returned
    * as parsed, anything else throws (see file header). A body that does not fit is the upstream's
-   * fault: UPSTREAM_UNAVAILABLE naming the route only (zod's issues may quote secrets from the body).
+   * fault: UPSTREAM_UNAVAILABLE with `reason: BAD_RESPONSE`, naming the route only, and logged with the
+   * paths and kinds of what did not fit — never values (the body may hold codes and tokens).
    */
   async json<S extends z.ZodType>(request: UpstreamRequest, schema: S): Promise<z.output<S>> {
     const { body } = await this.send<unknown>(request);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[this.provider]} answered ${request.method} ${request.route} in an unexpected shape`);
+      const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '(answer)'}: ${issue.code}`);
+      this.options.logger?.warn({ provider: this.provider, route: `${request.method} ${request.route}`, problems }, 'upstream answer does not fit its wire schema');
+      throw new UpstreamBadResponseError(this.provider, `${PROVIDER_NAMES[this.provider]} answered ${request.method} ${request.route} in an unexpected shape`);
     }
     return parsed.data;
   }
@@ -221,7 +227,8 @@ export class UpstreamHttp {
       else if (signal.aborted || isTimeout(err)) throw this.transportError(request, signal.aborted ? signal.reason : err, started);
       else {
         this.observe(request, String(status), started);
-        throw new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, `${PROVIDER_NAMES[this.provider]} answered with a body that is not JSON`, status);
+        const message = `${PROVIDER_NAMES[this.provider]} answered with a body that is not JSON`;
+        throw status < 400 ? new UpstreamBadResponseError(this.provider, message) : new UpstreamError(this.provider, ErrorCode.UPSTREAM_UNAVAILABLE, message, status);
       }
     }
     this.observe(request, String(status), started);

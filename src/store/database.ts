@@ -52,12 +52,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
     }
     return { db, dialect: 'postgres' };
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  const location = path.join(options.dataDir, 'rewardgraph.sqlite');
+  ownerOnly(options.dataDir, location);
   const { default: BetterSqlite3 } = await import('better-sqlite3');
-  const file = new BetterSqlite3(path.join(options.dataDir, 'rewardgraph.sqlite'));
+  const file = new BetterSqlite3(location);
   // WAL lets readers (health checks, other requests) proceed while a write is in flight.
   file.pragma('journal_mode = WAL');
   file.pragma('busy_timeout = 5000');
+  // SQLite gives its -wal and -shm files the database's mode; made sure of, since they hold the same rows.
+  for (const companion of [`${location}-wal`, `${location}-shm`]) if (fs.existsSync(companion)) fs.chmodSync(companion, 0o600);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
   try {
     await migrate(db);
@@ -66,6 +69,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<{ db: Kyse
     throw err;
   }
   return { db, dialect: 'sqlite' };
+}
+
+/**
+ * The database holds viewers, their linked addresses and their orders: readable by this user only. A
+ * DATA_DIR the gateway creates is 0700; the database file is created 0600 before SQLite opens it (an
+ * existing one is brought to 0600 too), so no other local user can read it, whatever the umask.
+ */
+function ownerOnly(dataDir: string, location: string): void {
+  if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(location, 'a', 0o600));
+  fs.chmodSync(location, 0o600);
 }
 
 async function migrate(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {

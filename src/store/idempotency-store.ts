@@ -1,13 +1,22 @@
 /**
  * Runs an action at most once per (scope, key) and answers every repeat with the first result.
  *
- * A row is claimed as `pending` before the action runs (insert, ignoring conflicts: the database decides
- * the winner, across processes too), with the request's fingerprint; the winner stores the result as
- * `done`, everyone else waits for it. If the action throws, the row becomes `failed`, keeping the
- * fingerprint: a retry of the same request may claim it again and act (the callers' own upstream guards
- * — a share already pending, a reused poNumber — keep that from acting twice upstream), while the same
- * key with another request is refused even then. Results are encrypted: they may hold claim codes.
+ * Leases, not timeouts. A row is claimed `pending` (insert, ignoring conflicts: the database decides the
+ * winner, across processes too) by this instance with a short lease that it renews while the action
+ * runs; the winner stores the result as `done`. A repeat finds one of:
+ * - `done`: the first result (or, after an unknown outcome, IdempotencyOutcomeUnknownError);
+ * - `pending` under a live lease: a twin is acting; the repeat waits for it at most `waitMs`, then
+ *   hears IdempotencyInProgressError with how long until the lease would run out;
+ * - `pending` under an expired lease: its owner is gone (killed, hung): the repeat takes the key over;
+ * - `failed`: the last attempt threw; the repeat takes the key over.
+ * A takeover may follow an attempt that acted upstream before it died or lost its answer, so the action
+ * is told (`Attempt.takeover`) and must first find out what the upstream did — the order by its
+ * poNumber, the token's state — before acting again. What an attempt is about to do can be noted in the
+ * row first (`Attempt.note`) for whoever takes over. Results and notes are encrypted: they may hold
+ * claim codes, voucher codes or what leads to them. The same key with another request is refused,
+ * whatever the row's state.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import type { SecretBox } from './secret-box';
@@ -21,8 +30,9 @@ export class IdempotencyKeyReusedError extends Error {
 }
 
 /**
- * The first call failed in a way that leaves its effect unknown (e.g. the upstream timed out after the
- * request was sent). Acting again could act twice, so repeats get this instead until the caller checks.
+ * An earlier attempt may or may not have acted, and nothing upstream can tell (a Klip mint that timed
+ * out, or whose instance died). Acting again could act twice, so repeats get this until the caller checks.
+ * An action may throw it itself (e.g. on taking over an abandoned mint); it is then recorded as such.
  */
 export class IdempotencyOutcomeUnknownError extends Error {
   readonly code = 'IDEMPOTENCY_OUTCOME_UNKNOWN';
@@ -31,77 +41,113 @@ export class IdempotencyOutcomeUnknownError extends Error {
   }
 }
 
+/** A live twin still holds the key; `retryAfterSeconds` is when its lease would run out if it died now. */
+export class IdempotencyInProgressError extends Error {
+  readonly code = 'IDEMPOTENCY_IN_PROGRESS';
+  constructor(readonly retryAfterSeconds: number) {
+    super('the same request is still being processed; retry shortly');
+  }
+}
+
 export interface RunOptions {
   /** Errors after which the action may have happened: recorded, so that no repeat acts again. */
   outcomeUnknown?: (err: unknown) => boolean;
 }
 
-export class IdempotencyInProgressError extends Error {
-  readonly code = 'IDEMPOTENCY_IN_PROGRESS';
-  constructor() {
-    super('the same request is still being processed; retry shortly');
-  }
+/** What the action knows about the key it acts for. */
+export interface Attempt {
+  /**
+   * Undefined for the first attempt. Otherwise why the earlier one did not finish: it threw
+   * (`failed`), or its instance stopped renewing the lease (`abandoned`). Either may have acted upstream.
+   */
+  readonly takeover?: 'failed' | 'abandoned';
+  /** When the key was first claimed: anything the earlier attempts did upstream happened since. */
+  readonly firstClaimedAt: Date;
+  /** What the latest earlier attempt noted before acting (see `note`). */
+  readonly noted?: unknown;
+  /**
+   * Records what this attempt is about to do upstream, for a takeover to check; resolves once stored.
+   * Throws IdempotencyInProgressError when this attempt no longer holds the key (it must not act).
+   */
+  note(intent: unknown): Promise<void>;
 }
 
 export interface IdempotencyOptions {
-  /** How long a repeat waits for the first call to finish. @default 30_000 */
+  /** How long a repeat waits for a live twin before hearing IdempotencyInProgressError. @default 2_000 */
   waitMs?: number;
-  /** A pending claim older than this belongs to a process that died; it may be taken over. @default 300_000 */
-  staleMs?: number;
+  /** How long a claim lives without renewal; renewed every third of it while the action runs. @default 4_000 */
+  leaseMs?: number;
+  /** Names this instance in the rows it owns (tests run several in one process). @default a random id */
+  instanceId?: string;
 }
+
+type Row = Database['idempotency'];
 
 export class IdempotencyStore {
   /** Same-process repeats await the first call directly instead of polling the table. */
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly waitMs: number;
+  private readonly leaseMs: number;
+  readonly instanceId: string;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly box: SecretBox,
-    private readonly options: IdempotencyOptions = {},
-  ) {}
+    options: IdempotencyOptions = {},
+  ) {
+    this.waitMs = options.waitMs ?? 2_000;
+    this.leaseMs = options.leaseMs ?? 4_000;
+    this.instanceId = options.instanceId ?? randomUUID();
+  }
 
   /**
    * `fingerprint` identifies the request (e.g. its normalised input); a repeat whose fingerprint differs
    * from the first call's throws IdempotencyKeyReusedError instead of replaying an unrelated result.
    */
-  async run<T>(scope: string, key: string, action: () => Promise<T>, fingerprint = '', options: RunOptions = {}): Promise<T> {
+  async run<T>(scope: string, key: string, action: (attempt: Attempt) => Promise<T>, fingerprint = '', options: RunOptions = {}): Promise<T> {
     const id = `${scope}\u0000${key}`;
-    const deadline = Date.now() + (this.options.waitMs ?? 30_000);
+    const deadline = Date.now() + this.waitMs;
     for (;;) {
       const local = this.inFlight.get(id);
       if (local) {
-        // The first call may fail; then this repeat tries to act itself.
-        const settled = await local.then(
-          (value) => ({ ok: true as const, value }),
-          () => ({ ok: false as const }),
-        );
+        const settled = await settleBefore(local, deadline);
+        if (settled === 'late') throw new IdempotencyInProgressError(1);
         if (settled.ok) return replay<T>(settled.value as Recorded, fingerprint);
-        continue;
+        continue; // The first call failed: this repeat may act itself.
       }
-      if (await this.claim(scope, key, fingerprint)) return this.actAsWinner<T>(id, scope, key, action, fingerprint, options);
-      const row = await this.db
-        .selectFrom('idempotency')
-        .select(['state', 'result', 'created_at'])
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirst();
+      const now = Date.now();
+      if (await this.claim(scope, key, fingerprint, now)) {
+        return this.actAsOwner<T>(id, scope, key, action, fingerprint, options, { firstClaimedAt: new Date(now) });
+      }
+      const row = await this.db.selectFrom('idempotency').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
       if (!row) continue;
-      const recorded = row.result === null ? undefined : (JSON.parse(this.box.open(row.result, aad(scope, key))) as Recorded);
-      if (recorded && recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-      if (row.state === 'done' && recorded) return replay<T>(recorded, fingerprint);
-      if (row.state === 'failed' || Date.now() - Date.parse(row.created_at) > (this.options.staleMs ?? 300_000)) {
-        // A failed attempt, or a claim whose process died: whoever flips it back to pending acts.
-        if (await this.reclaim(scope, key, row.state, row.created_at)) return this.actAsWinner<T>(id, scope, key, action, fingerprint, options);
+      const recorded = JSON.parse(this.box.open(row.result, aad(scope, key))) as Recorded;
+      if (recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      if (row.state === 'done') return replay<T>(recorded, fingerprint);
+      const leaseLeft = row.lease_expires_at === null ? 0 : Date.parse(row.lease_expires_at) - Date.now();
+      if (row.state === 'failed' || leaseLeft <= 0) {
+        const takeover = row.state === 'failed' ? 'failed' : 'abandoned';
+        if (await this.reclaim(row)) {
+          return this.actAsOwner<T>(id, scope, key, action, fingerprint, options, { takeover, firstClaimedAt: new Date(row.created_at), noted: recorded.noted });
+        }
         continue;
       }
-      if (Date.now() > deadline) throw new IdempotencyInProgressError();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (Date.now() >= deadline) throw new IdempotencyInProgressError(Math.max(1, Math.ceil(leaseLeft / 1000)));
+      await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
     }
   }
 
   /** Acts for everyone waiting on this key in this process (they await the same promise). */
-  private async actAsWinner<T>(id: string, scope: string, key: string, action: () => Promise<T>, fingerprint: string, options: RunOptions): Promise<T> {
-    const pending = this.act(scope, key, action, fingerprint, options);
+  private async actAsOwner<T>(
+    id: string,
+    scope: string,
+    key: string,
+    action: (attempt: Attempt) => Promise<T>,
+    fingerprint: string,
+    options: RunOptions,
+    known: Omit<Attempt, 'note'>,
+  ): Promise<T> {
+    const pending = this.act(scope, key, action, fingerprint, options, known);
     this.inFlight.set(id, pending);
     try {
       return (await pending).value as T;
@@ -110,52 +156,104 @@ export class IdempotencyStore {
     }
   }
 
-  private async act<T>(scope: string, key: string, action: () => Promise<T>, fingerprint: string, options: RunOptions): Promise<Recorded> {
+  private async act<T>(
+    scope: string,
+    key: string,
+    action: (attempt: Attempt) => Promise<T>,
+    fingerprint: string,
+    options: RunOptions,
+    known: Omit<Attempt, 'note'>,
+  ): Promise<Recorded> {
+    let noted = known.noted;
+    const attempt: Attempt = {
+      ...known,
+      note: async (intent) => {
+        noted = intent;
+        const updated = await this.mine(scope, key)
+          .set({ result: this.seal(scope, key, { fingerprint, value: null, noted }), updated_at: new Date().toISOString() })
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new IdempotencyInProgressError(1);
+      },
+    };
+    const renewal = this.renewWhileRunning(scope, key);
     let recorded: Recorded;
     try {
-      recorded = { fingerprint, value: (await action()) ?? null };
+      recorded = { fingerprint, value: (await action(attempt)) ?? null };
     } catch (err) {
-      if (options.outcomeUnknown?.(err)) await this.record(scope, key, 'done', { fingerprint, value: null, outcomeUnknown: true });
-      else await this.record(scope, key, 'failed', { fingerprint, value: null });
+      renewal.stop();
+      if (err instanceof IdempotencyInProgressError) throw err; // Not ours any more: nothing to record.
+      const unknown = err instanceof IdempotencyOutcomeUnknownError || options.outcomeUnknown?.(err) === true;
+      await this.record(scope, key, unknown ? 'done' : 'failed', { fingerprint, value: null, ...(unknown ? { outcomeUnknown: true } : { noted }) });
       throw err;
     }
+    renewal.stop();
     await this.record(scope, key, 'done', recorded);
     return recorded;
   }
 
+  /** Keeps this instance's lease alive every third of its length until stopped. */
+  private renewWhileRunning(scope: string, key: string): { stop(): void } {
+    const timer = setInterval(() => {
+      this.mine(scope, key)
+        .set({ lease_expires_at: new Date(Date.now() + this.leaseMs).toISOString() })
+        .executeTakeFirst()
+        // A lost lease needs no action here: the final write below is conditional on owning the row.
+        .catch(() => undefined);
+    }, Math.max(1, Math.floor(this.leaseMs / 3)));
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  /** Writes the outcome, only while this instance still owns the row (a takeover's outcome wins). */
   private async record(scope: string, key: string, state: 'done' | 'failed', recorded: Recorded): Promise<void> {
-    await this.db
-      .updateTable('idempotency')
-      .set({ state, result: this.box.seal(JSON.stringify(recorded), aad(scope, key)), updated_at: new Date().toISOString() })
-      .where('scope', '=', scope)
-      .where('key', '=', key)
+    await this.mine(scope, key)
+      .set({ state, result: this.seal(scope, key, recorded), owner: null, lease_expires_at: null, updated_at: new Date().toISOString() })
       .execute();
   }
 
+  /** An update of the row as long as this instance holds its lease. */
+  private mine(scope: string, key: string) {
+    return this.db.updateTable('idempotency').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'pending').where('owner', '=', this.instanceId);
+  }
+
   /** True when this call won the right to act. */
-  private async claim(scope: string, key: string, fingerprint: string): Promise<boolean> {
-    const now = new Date().toISOString();
-    const result = this.box.seal(JSON.stringify({ fingerprint, value: null } satisfies Recorded), aad(scope, key));
+  private async claim(scope: string, key: string, fingerprint: string, now: number): Promise<boolean> {
+    const at = new Date(now).toISOString();
     const inserted = await this.db
       .insertInto('idempotency')
-      .values({ scope, key, state: 'pending', result, created_at: now, updated_at: now })
+      .values({
+        scope,
+        key,
+        state: 'pending',
+        result: this.seal(scope, key, { fingerprint, value: null }),
+        owner: this.instanceId,
+        lease_expires_at: new Date(now + this.leaseMs).toISOString(),
+        created_at: at,
+        updated_at: at,
+      })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .executeTakeFirst();
     return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
   }
 
-  /** Takes over a failed or abandoned claim; false when another caller took it first. */
-  private async reclaim(scope: string, key: string, state: string, createdAt: string): Promise<boolean> {
-    const now = new Date().toISOString();
-    const updated = await this.db
+  /** Takes over a failed or abandoned claim as it was read; false when another caller took it first. */
+  private async reclaim(row: Row): Promise<boolean> {
+    const now = Date.now();
+    let update = this.db
       .updateTable('idempotency')
-      .set({ state: 'pending', created_at: now, updated_at: now })
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .where('state', '=', state as 'pending' | 'failed')
-      .where('created_at', '=', createdAt)
-      .executeTakeFirst();
+      .set({ state: 'pending', owner: this.instanceId, lease_expires_at: new Date(now + this.leaseMs).toISOString(), updated_at: new Date(now).toISOString() })
+      .where('scope', '=', row.scope)
+      .where('key', '=', row.key)
+      .where('state', '=', row.state)
+      .where('updated_at', '=', row.updated_at);
+    update = row.owner === null ? update.where('owner', 'is', null) : update.where('owner', '=', row.owner);
+    update = row.lease_expires_at === null ? update.where('lease_expires_at', 'is', null) : update.where('lease_expires_at', '=', row.lease_expires_at);
+    const updated = await update.executeTakeFirst();
     return Number(updated.numUpdatedRows) > 0;
+  }
+
+  private seal(scope: string, key: string, recorded: Recorded): string {
+    return this.box.seal(JSON.stringify(recorded), aad(scope, key));
   }
 }
 
@@ -164,12 +262,31 @@ interface Recorded {
   fingerprint: string;
   value: unknown;
   outcomeUnknown?: boolean;
+  /** What an attempt was about to do upstream (Attempt.note), kept until the key is done. */
+  noted?: unknown;
 }
 
 function replay<T>(recorded: Recorded, fingerprint: string): T {
   if (recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
   if (recorded.outcomeUnknown) throw new IdempotencyOutcomeUnknownError();
   return recorded.value as T;
+}
+
+/** The local first call's outcome, or 'late' when it has not settled by `deadline`. */
+async function settleBefore(promise: Promise<unknown>, deadline: number): Promise<{ ok: true; value: unknown } | { ok: false } | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ ok: true as const, value }), () => ({ ok: false as const })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function aad(scope: string, key: string): string {

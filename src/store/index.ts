@@ -15,8 +15,26 @@ export interface Store {
   idempotency: IdempotencyStore;
   links: LinkStore;
   ping(): Promise<void>;
+  /**
+   * Deletes every row, in one transaction: all of it was derived from the upstreams (credentials,
+   * idempotency records, links, App2App requests, voucher orders and catalog). For a development
+   * sandbox that went back to its seed only; the caller refuses it in production.
+   */
+  forgetUpstreamState(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Every table; each holds only what came from an upstream or was decided about an upstream call. */
+const DERIVED_TABLES = [
+  'credentials',
+  'idempotency',
+  'viewer_links',
+  'app2app_requests',
+  'voucher_catalog',
+  'voucher_catalog_syncs',
+  'voucher_products',
+  'voucher_orders',
+] as const satisfies ReadonlyArray<keyof Database>;
 
 export async function openStore(options: DatabaseOptions & { encryptionKey: string }): Promise<Store> {
   const { db, dialect } = await openDatabase(options);
@@ -29,6 +47,10 @@ export async function openStore(options: DatabaseOptions & { encryptionKey: stri
     idempotency: new IdempotencyStore(db, box),
     links: new LinkStore(db),
     ping: () => pingDatabase(db),
+    forgetUpstreamState: () =>
+      db.transaction().execute(async (trx) => {
+        for (const table of DERIVED_TABLES) await trx.deleteFrom(table).execute();
+      }),
     close: () => db.destroy(),
   };
 }

@@ -15,10 +15,15 @@ export interface CredentialsTable {
 export interface IdempotencyTable {
   scope: string;
   key: string;
-  /** `failed`: the last attempt threw; a retry of the same request may claim it again. */
+  /** `failed`: the last attempt threw; a retry of the same request may take it over. */
   state: 'pending' | 'done' | 'failed';
-  /** SecretBox ciphertext of the JSON result (it may hold a claim code or voucher codes). */
-  result: string | null;
+  /** SecretBox ciphertext of the JSON result (it may hold a claim code or voucher codes), or of the claim's fingerprint and note. */
+  result: string;
+  /** While `pending`: the instance acting for the key (IdempotencyStore.instanceId); null otherwise. */
+  owner: string | null;
+  /** While `pending`: when the owner's lease runs out unless renewed (ISO); after it, anyone may take over. */
+  lease_expires_at: string | null;
+  /** When the key was first claimed. */
   created_at: string;
   updated_at: string;
 }
@@ -49,14 +54,17 @@ export interface App2AppRequestsTable {
   updated_at: string;
 }
 
-/** The Xoxoday catalog as of the last sync, in upstream order; `data` is the wire product (JSON). */
+/** The Xoxoday catalog as of the last sync of each account, in upstream order; `data` is the voucher record (JSON). */
 export interface VoucherCatalogTable {
+  /** The upstream account (datasources/account.ts) it was synced from. */
+  account: string;
   product_id: string;
   position: number;
   data: string;
 }
 
 export interface VoucherCatalogSyncsTable {
+  /** `catalog@<account>`. */
   name: string;
   synced_at: string;
   product_count: number;
@@ -64,14 +72,18 @@ export interface VoucherCatalogSyncsTable {
 
 /** Products fetched by id (includeProducts), for node lookups between catalog syncs. */
 export interface VoucherProductsTable {
+  account: string;
   product_id: string;
   data: string;
   fetched_at: string;
 }
 
 export interface VoucherOrdersTable {
+  /** The Xoxoday account that placed it (datasources/account.ts), or `legacy` when stored before accounts were. */
+  account: string;
+  /** Xoxoday's id, unique within `account` only. */
   order_id: string;
-  /** Derived from (owner, idempotencyKey): the upstream's guard against buying twice. */
+  /** Derived from (owner, idempotencyKey): unique across accounts, the order's identity here (its node id). */
   po_number: string;
   owner_id: string;
   product_id: string;

@@ -24,6 +24,7 @@ export function start(core: CoreServices): DomainModule<TokenService> {
   return {
     service: new TokenService(new KigoClient(http, sessions), store.idempotency, core.cursors, claimAttempts),
     readiness: [{ name: 'kigo', check: () => sessions.readiness() }],
+    forgetUpstreamState: async () => sessions.forget(),
   };
 }
 

@@ -2,16 +2,24 @@
  * Kigo tokens for the API: the viewer's wallet as a Relay connection, node loading, claim preview,
  * and the share / cancel / claim mutations with their userErrors, clientMutationId replay and the
  * failed-claim limit. Resolvers call this after checking who is asking; Kigo itself is behind
- * KigoWallet. Claim codes pass through here but are never logged or put in a message.
+ * KigoClient. Claim codes pass through here but are never logged or put in a message.
+ *
+ * With a clientMutationId, an attempt that takes over from one that failed or died (its answer lost,
+ * its gateway killed) first reads what Kigo did:
+ * - share: the token shows a pending share, made by that attempt, whose code nobody received: it is
+ *   cancelled and the token shared again, so the retry answers a code that works and the lost one is dead;
+ * - claim: the first attempt noted which token the code was for (a preview before claiming); if that
+ *   token is in the claimer's wallet, the claim happened and the retry answers it;
+ * - cancel: no pending share any more is what was asked: answered as done.
  */
 import { createHash } from 'node:crypto';
-import { ErrorCode, Provider, UpstreamError, badUserInput } from '../errors';
+import { Provider, badUserInput } from '../errors';
 import { checkIdempotencyKey, runIdempotent, type IdempotentMutation } from '../idempotency';
 import type { KigoClient } from '../datasources/kigo/kigo-client';
 import type { KigoRejectionKind } from '../datasources/kigo/kigo-rejections';
 import type { KigoToken } from '../datasources/kigo/wire';
 import { rejectionKind } from '../datasources/rejection';
-import type { IdempotencyStore } from '../store/idempotency-store';
+import type { Attempt, IdempotencyStore } from '../store/idempotency-store';
 import { offsetConnection, offsetWindow } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import type { CancelTokenShareInput, ClaimTokenInput, ShareTokenInput } from '../schema/token.inputs';
@@ -23,6 +31,7 @@ import type { ClaimAttempts } from './claim-attempts';
 import { isKigoTokenId, isPlausibleClaimCode, kigoTokenIdOf, normalizeClaimCode } from './token-input';
 import { kigoTokenLoader } from './token-loader';
 import { kigoStatusOf, toToken } from './token-mapper';
+import { cancelLostShare, claimedEarlier, type ClaimNote } from './token-recovery';
 
 /**
  * A mutation's result as kept for clientMutationId replay (encrypted in the store): plain JSON, so a
@@ -109,9 +118,10 @@ export class TokenService {
 
   async shareToken(scope: OperationScope, sub: string, input: ShareTokenInput): Promise<ShareTokenPayload> {
     const tokenId = kigoTokenIdOf(input.tokenId);
-    const outcome = await this.once('shareToken', sub, input.clientMutationId, String(tokenId), async (): Promise<Outcome> => {
+    const outcome = await this.once('shareToken', sub, input.clientMutationId, String(tokenId), async (attempt): Promise<Outcome> => {
       if (tokenId === undefined) return invalidTokenId();
       try {
+        if (attempt?.takeover) await cancelLostShare(this.kigo, scope, sub, tokenId);
         const share = await this.kigo.shareToken(scope, sub, tokenId);
         return { token: share.token, userErrors: [], claimCode: share.claim_code, claimExpiresAt: share.expires_at ?? share.token.share?.expires_at ?? null };
       } catch (err) {
@@ -127,11 +137,15 @@ export class TokenService {
 
   async cancelTokenShare(scope: OperationScope, sub: string, input: CancelTokenShareInput): Promise<CancelTokenSharePayload> {
     const tokenId = kigoTokenIdOf(input.tokenId);
-    const outcome = await this.once('cancelTokenShare', sub, input.clientMutationId, String(tokenId), async (): Promise<Outcome> => {
+    const outcome = await this.once('cancelTokenShare', sub, input.clientMutationId, String(tokenId), async (attempt): Promise<Outcome> => {
       if (tokenId === undefined) return invalidTokenId();
       try {
         return { token: await this.kigo.cancelShare(scope, sub, tokenId), userErrors: [] };
       } catch (err) {
+        // The earlier attempt may have cancelled it before its answer was lost: no share is what was asked.
+        if (attempt?.takeover && rejectionKind<KigoRejectionKind>(err, Provider.KIGO) === 'share-not-pending') {
+          return { token: await this.kigo.getToken(scope, sub, tokenId), userErrors: [] };
+        }
         return this.rejected(scope, err, sub, tokenId);
       }
     });
@@ -140,13 +154,17 @@ export class TokenService {
 
   async claimToken(scope: OperationScope, sub: string, input: ClaimTokenInput): Promise<ClaimTokenPayload> {
     const code = normalizeClaimCode(input.claimCode);
-    const claim = async (): Promise<Outcome> => {
+    const claim = async (attempt?: Attempt): Promise<Outcome> => {
       if (code === '') return { token: null, userErrors: [{ code: UserErrorCode.INVALID_INPUT, message: 'Enter the claim code you were given', field: CLAIM_CODE_FIELD }] };
       return this.claimAttempts.attempt(
         sub,
         async () => {
           if (!isPlausibleClaimCode(code)) return rejection('claim-code-invalid');
           try {
+            const claimed = attempt ? await claimedEarlier(this.kigo, scope, sub, attempt) : undefined;
+            if (claimed) return { token: claimed, userErrors: [] };
+            // Which token the code is for, noted before claiming: what a takeover looks for in the wallet.
+            if (attempt) await attempt.note({ tokenId: (await this.kigo.previewClaim(scope, sub, code)).token_id } satisfies ClaimNote);
             return { token: await this.kigo.claim(scope, sub, code), userErrors: [] };
           } catch (err) {
             return rejection(expectedRejection(err));
@@ -155,16 +173,8 @@ export class TokenService {
         (o) => o.userErrors.some((e) => e.code === UserErrorCode.CLAIM_CODE_INVALID),
       );
     };
-    // The code is kept only as a digest, even inside the encrypted record. A claim that timed out may
-    // have moved the token, so a repeat is told so instead of hearing that the (now used) code is invalid.
-    const outcome = await this.once(
-      'claimToken',
-      sub,
-      input.clientMutationId,
-      createHash('sha256').update(code).digest('base64url'),
-      claim,
-      (err) => err instanceof UpstreamError && err.code === ErrorCode.UPSTREAM_TIMEOUT,
-    );
+    // The code is kept only as a digest, even inside the encrypted record.
+    const outcome = await this.once('claimToken', sub, input.clientMutationId, createHash('sha256').update(code).digest('base64url'), claim);
     return Object.assign(new ClaimTokenPayload(), this.payloadOf(scope, sub, outcome, input.clientMutationId));
   }
 
@@ -178,18 +188,11 @@ export class TokenService {
     sub: string,
     clientMutationId: string | null | undefined,
     request: string,
-    action: () => Promise<Outcome>,
-    outcomeUnknown?: (err: unknown) => boolean,
+    action: (attempt?: Attempt) => Promise<Outcome>,
   ): Promise<Outcome> {
     if (clientMutationId === undefined || clientMutationId === null) return action();
     checkIdempotencyKey(clientMutationId, 'clientMutationId');
-    const described: IdempotentMutation = {
-      mutation,
-      keyField: 'clientMutationId',
-      requestNoun: mutation,
-      provider: Provider.KIGO,
-      unknownOutcome: outcomeUnknown ? { effect: 'succeeded', lookAt: 'viewer.tokens', when: outcomeUnknown } : undefined,
-    };
+    const described: IdempotentMutation = { mutation, keyField: 'clientMutationId', requestNoun: mutation, provider: Provider.KIGO };
     const result = await runIdempotent(this.idempotency, { scope: `${mutation}:${sub}`, key: clientMutationId, fingerprint: request }, described, action);
     if (result.ok) return result.value;
     const { code, message, field } = result.userError;

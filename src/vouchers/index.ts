@@ -6,7 +6,9 @@
  */
 import type { CoreServices, DomainModule } from '../core';
 import { CompanyTokenManager } from '../datasources/xoxoday/company-token';
+import { upstreamAccount } from '../datasources/account';
 import { XoxodayOAuthClient } from '../datasources/xoxoday/oauth-client';
+import { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
 import { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import { Provider } from '../errors';
 import { VoucherCatalog } from './voucher-catalog';
@@ -20,8 +22,11 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
   const credentials = upstreams.credentials.xoxoday;
   const http = core.http(Provider.XOXODAY, upstreams.xoxoday);
   const log = logger.child({ domain: 'xoxoday' });
+  // Xoxoday's ids (orders, products) and grants are good within one account: everything stored is keyed by it.
+  const account = upstreamAccount(Provider.XOXODAY, upstreams.xoxoday, credentials.clientId);
   const tokens = new CompanyTokenManager({
     oauth: new XoxodayOAuthClient(http, credentials),
+    account,
     store: store.credentials,
     locks: coordination.locks,
     logger: log,
@@ -29,13 +34,17 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
     bootstrapRefreshToken: credentials.refreshToken,
   });
   const rewards = new XoxodayRewardsClient(http, tokens);
-  const catalog = new VoucherCatalog({ rewards, store: new VoucherCatalogStore(store.db), locks: coordination.locks, logger: log, ttlSeconds: config.voucherCatalogTtlSeconds });
-  const orders = new VoucherOrders({ rewards, catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
+  const catalog = new VoucherCatalog({ rewards, store: new VoucherCatalogStore(store.db, account), locks: coordination.locks, logger: log, ttlSeconds: config.voucherCatalogTtlSeconds });
+  const orders = new VoucherOrders({ rewards, lookup: new XoxodayOrderLookup(rewards, log), account, catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
 
   return {
     service: new VoucherService(catalog, orders, core.cursors),
     readiness: [{ name: 'xoxoday', check: () => tokens.readiness() }],
     details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() }) },
+    forgetUpstreamState: async () => {
+      tokens.forget();
+      catalog.forget();
+    },
   };
 }
 

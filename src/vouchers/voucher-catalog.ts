@@ -56,6 +56,12 @@ export class VoucherCatalog {
     this.now = options.now ?? Date.now;
     this.ttlMs = options.ttlSeconds * 1000;
   }
+  /** Drops the catalog held in memory (a development sandbox reset); the next read syncs. */
+  forget(): void {
+    this.snapshot = undefined;
+    this.retrySyncAt = 0;
+  }
+
 
   /** One window of the catalog narrowed by `matches`, and how many products match in all. */
   async list(matches: VoucherPredicate, window: { offset: number; limit: number }): Promise<{ items: Voucher[]; total: number }> {

@@ -24,7 +24,7 @@ export function deliveryStatusOf(wire: string): VoucherDeliveryStatus {
 /** `fields` say what was asked; `currency` is the voucher's own (Xoxoday's currencyCode is the balance's). */
 export function recordFromWire(
   wire: WireOrder,
-  fields: { ownerId: string; poNumber: string; productId: string; denomination: string; quantity: number; currency: string; placedAt: Date },
+  fields: { account: string; ownerId: string; poNumber: string; productId: string; denomination: string; quantity: number; currency: string; placedAt: Date },
 ): VoucherOrderRecord {
   return {
     ...fields,
@@ -43,7 +43,8 @@ export function codesOf(wire: WireOrder): VoucherOrderRecord['codes'] {
 
 export function voucherOrderOf(record: VoucherOrderRecord): VoucherOrder {
   return Object.assign(new VoucherOrder(), {
-    id: toGlobalId('VoucherOrder', record.orderId),
+    // The poNumber: ours and unique, where Xoxoday's order id repeats across accounts.
+    id: toGlobalId('VoucherOrder', record.poNumber),
     orderId: record.orderId,
     productId: record.productId,
     quantity: record.quantity,

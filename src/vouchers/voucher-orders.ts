@@ -1,36 +1,47 @@
 /**
  * Voucher orders that never buy twice.
  * - `poNumber` = `rg-` + 32 hex of sha256(viewer, idempotencyKey): the same viewer's same key always
- *   names the same order, another viewer's same key never does, and Xoxoday answers a reused poNumber
- *   with the first order, unchanged and uncharged (its own guard, for a retry after a crash).
+ *   names the same order, another viewer's same key never does.
  * - Locally, IdempotencyStore runs the purchase at most once per poNumber (across instances: the store
  *   decides) and answers every repeat, sequential or concurrent, with the same order id. A refusal
- *   (userError) or a failure is not remembered: the next try may act, and the poNumber keeps it safe.
+ *   (userError) or a failure is not remembered: the next try may act.
+ * - An attempt that takes over from one that failed or died (its answer lost, its gateway killed) first
+ *   asks Xoxoday whether the order exists (XoxodayOrderLookup: by poNumber, then the order history) and
+ *   records it if so; only when neither finds it is placeOrder sent again, with the same poNumber.
+ *   Xoxoday answering a reused poNumber with the first order ([model]) is then a last guard, not the
+ *   only one.
  * - The same key with a different voucher, denomination or quantity is INVALID_INPUT, not the first
  *   order: a client reusing keys by mistake should hear about it rather than receive another purchase.
- * - Orders are recorded with their owner; reads always name the owner. A pending (delayed) order is
- *   refreshed with getOrderDetails when its owner reads it later (a repeat of the mutation too), so codes
- *   appear once Xoxoday delivers; the placing call shows placeOrder's own answer.
+ * - Orders are recorded with their owner and the Xoxoday account that placed them, and known by their
+ *   poNumber (Xoxoday's order ids repeat across accounts); reads always name the owner. A pending
+ *   (delayed) order is refreshed when its owner reads it later (pending-orders.ts), so codes appear
+ *   once Xoxoday delivers; the placing call shows placeOrder's own answer.
  */
 import { createHash } from 'node:crypto';
+import type { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
 import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
+import type { WireOrder } from '../datasources/xoxoday/wire';
 import { Provider } from '../errors';
 import { runIdempotent } from '../idempotency';
 import type { Logger } from '../observability/logger';
 import { keyOfGlobalId } from '../schema/global-id';
 import { Money } from '../schema/money.type';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
-import { VoucherDeliveryStatus, type VoucherOrder } from '../schema/voucher-order.type';
+import type { VoucherOrder } from '../schema/voucher-order.type';
 import type { PlaceVoucherOrderInput } from '../schema/voucher.input';
 import type { OperationScope } from '../scope';
 import type { IdempotencyStore } from '../store/idempotency-store';
 import { decimalAmount, parseDenomination } from './money';
 import type { VoucherCatalog } from './voucher-catalog';
-import { codesOf, deliveryStatusOf, orderStatusOf, recordFromWire, userErrorOf, voucherOrderOf } from './voucher-order-mapper';
+import { PendingOrders } from './pending-orders';
+import { recordFromWire, userErrorOf, voucherOrderOf } from './voucher-order-mapper';
 import type { VoucherOrderRecord, VoucherOrderStore } from './voucher-order-store';
 
 export interface VoucherOrdersOptions {
   rewards: XoxodayRewardsClient;
+  lookup: XoxodayOrderLookup;
+  /** The Xoxoday account this gateway orders from (datasources/account.ts). */
+  account: string;
   catalog: VoucherCatalog;
   orders: VoucherOrderStore;
   idempotency: IdempotencyStore;
@@ -57,6 +68,11 @@ class OrderRefused extends Error {
   }
 }
 
+/** Our poNumbers, as opposed to Xoxoday order ids (digits) in node ids made before. */
+function isPoNumber(key: string): boolean {
+  return key.startsWith('rg-');
+}
+
 export function poNumberOf(viewerId: string, idempotencyKey: string): string {
   return `rg-${createHash('sha256').update(JSON.stringify([viewerId, idempotencyKey])).digest('hex').slice(0, 32)}`;
 }
@@ -74,7 +90,11 @@ function keyReused(): UserError {
 }
 
 export class VoucherOrders {
-  constructor(private readonly options: VoucherOrdersOptions) {}
+  private readonly pending: PendingOrders;
+
+  constructor(private readonly options: VoucherOrdersOptions) {
+    this.pending = new PendingOrders(options);
+  }
 
   async place(scope: OperationScope, viewerId: string, input: PlaceVoucherOrderInput): Promise<PlaceOrderResult> {
     const checked = checkInput(input);
@@ -84,7 +104,6 @@ export class VoucherOrders {
 
     // The order this call placed, as Xoxoday just answered it: not read back, not asked about again.
     let placedNow: VoucherOrderRecord | undefined;
-    let placed: { orderId: string };
     try {
       const result = await runIdempotent(
         this.options.idempotency,
@@ -96,44 +115,50 @@ export class VoucherOrders {
           fingerprint: JSON.stringify([request.productId, request.denomination, request.quantity]),
         },
         KEY_REUSE,
-        async () => {
+        async (attempt) => {
           // Recorded by an earlier run whose idempotency record was lost: answer from the store.
           const recorded = await this.options.orders.byPoNumber(viewerId, poNumber);
           if (recorded) return { orderId: recorded.orderId };
-          placedNow = await this.purchase(scope, viewerId, poNumber, request);
+          // An earlier attempt may have bought it before its answer was lost: find it before buying.
+          const found = attempt.takeover ? await this.options.lookup.byPoNumber(scope, poNumber, attempt.firstClaimedAt) : undefined;
+          placedNow = await this.purchase(scope, viewerId, poNumber, request, found);
           return { orderId: placedNow.orderId };
         },
       );
       if (!result.ok) return { order: null, userErrors: [result.userError] };
-      placed = result.value;
     } catch (err) {
       if (err instanceof OrderRefused) return { order: null, userErrors: [err.userError] };
       throw err;
     }
     if (placedNow) return { order: voucherOrderOf(placedNow), userErrors: [] };
-    const record = (await this.options.orders.byOrderIds(viewerId, [placed.orderId])).get(placed.orderId);
+    const record = await this.options.orders.byPoNumber(viewerId, poNumber);
     if (!record) throw new Error('a placed voucher order is missing from the store');
     // An order recovered from the store (its idempotency record was lost) is checked against the request here.
     if (record.productId !== request.productId || record.denomination !== request.denomination || record.quantity !== request.quantity) {
       return { order: null, userErrors: [keyReused()] };
     }
-    const [fresh] = await this.refreshPending(scope, [record]);
+    const [fresh] = await this.pending.refresh(scope, [record]);
     return { order: voucherOrderOf(fresh!), userErrors: [] };
   }
 
   /** The viewer's orders, newest first; `limit + 1` are read so the caller knows whether more follow. */
   async list(scope: OperationScope, viewerId: string, offset: number, limit: number): Promise<VoucherOrder[]> {
     const records = await this.options.orders.list(viewerId, offset, limit);
-    return (await this.refreshPending(scope, records)).map(voucherOrderOf);
+    return (await this.pending.refresh(scope, records)).map(voucherOrderOf);
   }
 
-  /** The viewer's orders by order id, null for ids that are not the viewer's. */
-  async byIds(scope: OperationScope, viewerId: string, orderIds: readonly string[]): Promise<Array<VoucherOrder | null>> {
-    const found = await this.options.orders.byOrderIds(viewerId, orderIds);
-    const fresh = new Map((await this.refreshPending(scope, [...found.values()])).map((r) => [r.orderId, r]));
-    return orderIds.map((id) => {
-      const record = fresh.get(id);
-      return record ? voucherOrderOf(record) : null;
+  /**
+   * The viewer's orders by the key of their node id — the poNumber, or for ids made before orders were
+   * known by it, Xoxoday's order id (this account's order first) — null for keys that are not the viewer's.
+   */
+  async byKeys(scope: OperationScope, viewerId: string, keys: readonly string[]): Promise<Array<VoucherOrder | null>> {
+    const byPoNumber = await this.options.orders.byPoNumbers(viewerId, keys.filter(isPoNumber));
+    const byOrderId = await this.options.orders.byOrderIds(viewerId, this.options.account, keys.filter((k) => !isPoNumber(k)));
+    const found = keys.map((key) => (isPoNumber(key) ? byPoNumber.get(key) : byOrderId.get(key)));
+    const fresh = new Map((await this.pending.refresh(scope, found.filter((r) => r !== undefined))).map((r) => [r.poNumber, r]));
+    return found.map((record) => {
+      const current = record && fresh.get(record.poNumber);
+      return current ? voucherOrderOf(current) : null;
     });
   }
 
@@ -143,41 +168,29 @@ export class VoucherOrders {
     return Money.of(decimalAmount(balance.value), balance.currency);
   }
 
-  /** Buys the order and records it with its owner; run once per poNumber (IdempotencyStore). */
-  private async purchase(scope: OperationScope, ownerId: string, poNumber: string, request: OrderRequest): Promise<VoucherOrderRecord> {
+  /**
+   * Buys the order — or records `found`, the one an earlier attempt bought — with its owner; run once
+   * per poNumber (IdempotencyStore).
+   */
+  private async purchase(scope: OperationScope, ownerId: string, poNumber: string, request: OrderRequest, found?: WireOrder): Promise<VoucherOrderRecord> {
     const [voucher] = await this.options.catalog.byIds(scope, [request.productId]);
     if (!voucher) throw new OrderRefused(UserError.of(UserErrorCode.INVALID_INPUT, 'No such voucher in the Xoxoday catalog', ['input', 'voucherId']));
-    let wire;
-    try {
-      wire = await this.options.rewards.placeOrder(scope, { productId: request.productId, quantity: request.quantity, denomination: Number(request.denomination), poNumber });
-    } catch (err) {
-      const userError = userErrorOf(err, request);
-      if (userError) throw new OrderRefused(userError);
-      throw err;
+    let wire = found;
+    if (!wire) {
+      try {
+        wire = await this.options.rewards.placeOrder(scope, { productId: request.productId, quantity: request.quantity, denomination: Number(request.denomination), poNumber });
+      } catch (err) {
+        const userError = userErrorOf(err, request);
+        if (userError) throw new OrderRefused(userError);
+        throw err;
+      }
     }
-    const record = recordFromWire(wire, { ownerId, poNumber, ...request, currency: voucher.currency, placedAt: new Date() });
+    const record = recordFromWire(wire, { account: this.options.account, ownerId, poNumber, ...request, currency: voucher.currency, placedAt: new Date() });
     await this.options.orders.insert(record);
     // Logged without codes: the order id and status are all an operator needs to trace it.
-    this.options.logger.info({ provider: 'XOXODAY', orderId: record.orderId, status: record.status, deliveryStatus: record.deliveryStatus }, 'voucher order placed');
+    const event = found ? 'voucher order found by its poNumber after a lost answer; not placed again' : 'voucher order placed';
+    this.options.logger.info({ provider: 'XOXODAY', orderId: record.orderId, status: record.status, deliveryStatus: record.deliveryStatus }, event);
     return record;
-  }
-
-  /** Asks Xoxoday about orders still waiting for delivery; a failure leaves them as they were. */
-  private async refreshPending(scope: OperationScope, records: VoucherOrderRecord[]): Promise<VoucherOrderRecord[]> {
-    return Promise.all(
-      records.map(async (record) => {
-        if (record.deliveryStatus !== VoucherDeliveryStatus.PENDING) return record;
-        try {
-          const wire = await this.options.rewards.getOrderDetails(scope, record.orderId);
-          const next: VoucherOrderRecord = { ...record, status: orderStatusOf(wire.orderStatus), deliveryStatus: deliveryStatusOf(wire.deliveryStatus), codes: codesOf(wire) };
-          if (next.deliveryStatus !== record.deliveryStatus || next.status !== record.status) await this.options.orders.updateDelivery(next);
-          return next;
-        } catch (err) {
-          this.options.logger.warn({ provider: 'XOXODAY', orderId: record.orderId, code: (err as { code?: string }).code }, 'could not refresh a pending voucher order');
-          return record;
-        }
-      }),
-    );
   }
 }
 

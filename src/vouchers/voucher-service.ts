@@ -6,6 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import { offsetConnection, offsetWindow, type Connection } from '../schema/connection';
+import { keyOfGlobalId } from '../schema/global-id';
 import type { CursorCodec } from '../schema/cursor';
 import type { Money } from '../schema/money.type';
 import { PlaceVoucherOrderPayload } from '../schema/voucher-order.payload';
@@ -45,10 +46,10 @@ export class VoucherService {
     return settle(await this.voucherLoader(scope).loadMany(productIds));
   }
 
-  /** node(id)/nodes(ids) for VoucherOrder ids: the viewer's own orders, null for anyone else's. */
-  async orderNodes(scope: OperationScope, orderIds: readonly string[]): Promise<Array<VoucherOrder | null>> {
-    if (!scope.viewer) return orderIds.map(() => null);
-    return settle(await this.orderLoader(scope, scope.viewer.id).loadMany(orderIds));
+  /** node(id)/nodes(ids) for VoucherOrder ids (keys: poNumbers, or order ids of older ids): the viewer's own orders, null for anyone else's. */
+  async orderNodes(scope: OperationScope, keys: readonly string[]): Promise<Array<VoucherOrder | null>> {
+    if (!scope.viewer) return keys.map(() => null);
+    return settle(await this.orderLoader(scope, scope.viewer.id).loadMany(keys));
   }
 
   /** `sub`'s orders, newest first; one more than asked is read to know whether another page follows. */
@@ -57,7 +58,7 @@ export class VoucherService {
     const orders = await this.orders.list(scope, sub, window.offset, window.limit + 1);
     const page = orders.slice(0, window.limit);
     const loader = this.orderLoader(scope, sub);
-    for (const order of page) loader.prime(order.orderId, order);
+    for (const order of page) loader.prime(keyOfGlobalId(order.id, 'VoucherOrder')!, order);
     return offsetConnection(this.cursors, 'VoucherOrder', page, window.offset, window.offset + orders.length);
   }
 
@@ -75,9 +76,9 @@ export class VoucherService {
     return scope.loader('xoxoday:voucher', () => new DataLoader<string, Voucher | null>((ids) => this.catalog.byIds(scope, ids), { maxBatchSize: 100 }));
   }
 
-  /** `sub`'s own orders by order id; someone else's are null. */
+  /** `sub`'s own orders by node id key; someone else's are null. */
   private orderLoader(scope: OperationScope, sub: string): DataLoader<string, VoucherOrder | null> {
-    return scope.loader(`xoxoday:voucherOrder:${sub}`, () => new DataLoader<string, VoucherOrder | null>((ids) => this.orders.byIds(scope, sub, ids)));
+    return scope.loader(`xoxoday:voucherOrder:${sub}`, () => new DataLoader<string, VoucherOrder | null>((keys) => this.orders.byKeys(scope, sub, keys)));
   }
 }
 

@@ -195,3 +195,32 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: () => s
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+export interface GatewayProcess {
+  child: Child;
+  /** `http://127.0.0.1:port` */
+  baseUrl: string;
+  graphqlUrl: string;
+}
+
+/**
+ * `node dist/src/main.js` with `env` (on top of PATH, HOME and PORT 0), once it printed that it is ready.
+ * Give it the four upstream URLs to keep it off the embedded sandbox.
+ */
+export async function startGatewayProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<GatewayProcess> {
+  const child = spawnNode('dist/src/main.js', [], minimalEnv({ PORT: '0', ...env }));
+  const [, graphqlUrl] = await child.waitForOutput(/rewardgraph ready at (http:\/\/\S+\/graphql)/, timeoutMs);
+  return { child, graphqlUrl: graphqlUrl!, baseUrl: graphqlUrl!.replace(/\/graphql$/, '') };
+}
+
+/** One GraphQL request over HTTP, as a client sends it (answers are asserted field by field, hence `any`). */
+export async function postGraphql(graphqlUrl: string, query: string, token?: string, variables?: Record<string, unknown>): Promise<{ status: number; data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> }> {
+  const res = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const body = (await res.json()) as { data?: any; errors?: any };
+  return { status: res.status, data: body.data ?? undefined, errors: body.errors };
+}

@@ -18,7 +18,7 @@ import { resolveSecrets } from '../../src/generated-secrets';
 import { startGateway, type Gateway } from '../../src/server';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { testDatabaseUrl, testRedisUrl, testSchemaName } from './services';
-import { sandboxCredentials } from '../../src/dev/embedded-sandbox';
+import { followSandboxResets, sandboxCredentials } from '../../src/dev/embedded-sandbox';
 
 /** The embedded sandbox's credentials as development defaults, as main.ts wires them. */
 const DEV = { developmentCredentials: sandboxCredentials };
@@ -39,6 +39,8 @@ export interface StackOptions {
   peer?: Stack;
   /** A viewer whose token Apollo Sandbox and the local IDE start with, as `npm start` does for alice. */
   demoViewer?: string;
+  /** Forget the gateway's upstream-derived state on every sandbox reset, as `npm start` wires its embedded sandbox. */
+  followResets?: boolean;
 }
 
 export interface GqlResult<T = any> {
@@ -116,6 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     redisNamespace: redis ? unique : undefined,
     sandboxHeaders: options.demoViewer ? { Authorization: `Bearer ${await signViewerToken(secret, options.demoViewer)}` } : undefined,
   });
+  const unfollow = options.followResets ? followSandboxResets(sandbox, gateway) : undefined;
   const graphqlUrl = `${gateway.url}/graphql`;
   const token = (sub: string, o?: SignOptions) => signViewerToken(secret, sub, o);
   const clients: Client[] = [];
@@ -172,6 +175,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logs: () => lines.join(''),
     async stop() {
       await Promise.allSettled(clients.map((c) => c.dispose()));
+      unfollow?.();
       await gateway.stop();
       if (!options.sandbox && !peer) await sandbox.close();
       // A peer shares the first instance's store; the first instance cleans up. Postgres schemas are

@@ -38,14 +38,3 @@ export async function operatorRefreshToken(sandbox: Sandbox): Promise<string> {
 export function sameStore(stack: Stack, extra: Record<string, string> = {}): Record<string, string> {
   return { DATA_DIR: stack.env.DATA_DIR!, STORE_ENCRYPTION_KEY: stack.env.STORE_ENCRYPTION_KEY!, ...extra };
 }
-
-/** Places an order straight on the sandbox, as a gateway would have before losing the answer. */
-export async function placeOrderUpstream(sandbox: Sandbox, order: { productId: string; denomination: number; quantity: number; poNumber: string }): Promise<{ orderId: number }> {
-  const { access_token } = await operatorGrant(sandbox);
-  const res = await fetch(`${sandbox.url}/xoxoday/chef/v1/oauth/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` },
-    body: JSON.stringify({ query: 'plumProAPI.mutation.placeOrder', tag: 'plumProAPI', variables: { data: { ...order, email: 'ops@example.test', notifyReceiverEmail: 0 } } }),
-  });
-  return ((await res.json()) as { data: { placeOrder: { data: { orderId: number } } } }).data.placeOrder.data;
-}

@@ -7,11 +7,13 @@ const section = () => readmeSection('## Walk-through: Klip App2App (prepare, sub
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ env: { APP2APP_POLL_INTERVAL_MS: '50' } });
+  // As `npm start` wires its embedded sandbox: a sandbox reset resets what the gateway derived from it.
+  stack = await startStack({ followResets: true, env: { APP2APP_POLL_INTERVAL_MS: '50' } });
 });
 afterAll(() => stack.stop());
 
-it('the GraphQL blocks: prepare, then follow the request through REQUESTED to COMPLETED', async () => {
+/** The GraphQL blocks once: prepare, follow, open, approve; answers the request key. */
+async function walkThrough(): Promise<string> {
   const op = graphqlOperations(section());
   expect([...op.keys()].sort()).toEqual(['FollowRequest', 'PrepareAuth']);
   const prepared = await stack.gql(op.get('PrepareAuth')!, undefined, { sub: 'a2a-readme' });
@@ -26,6 +28,14 @@ it('the GraphQL blocks: prepare, then follow the request through REQUESTED to CO
   const { events, error } = await updates.done;
   expect(error).toBeUndefined();
   expect(events.map((e) => e.data?.app2appRequest.status)).toEqual(['PREPARED', 'REQUESTED', 'COMPLETED']);
+  return key;
+}
+
+it('the GraphQL blocks: prepare, then follow the request through REQUESTED to COMPLETED; again after the README’s rerun step', async () => {
+  const first = await walkThrough();
+  const reset = await fetch(`${stack.sandbox.url}/_sandbox/reset`, { method: 'POST' });
+  expect(reset.status).toBe(200);
+  expect(await walkThrough()).not.toBe(first);
 });
 
 it('the curl forms: prepare, follow over SSE while the sandbox opens and approves, then the linked address', async () => {

@@ -9,11 +9,13 @@ const section = () => readmeSection('## Walk-through: Kigo tokens (share as alic
 describe('the GraphQL blocks', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    // As `npm start` wires its embedded sandbox: a sandbox reset resets what the gateway derived from it.
+    stack = await startStack({ followResets: true });
   });
   afterAll(() => stack.stop());
 
-  it('work as written: alice shares, bob previews and claims, alice cancels another share', async () => {
+  /** The walk-through once; answers the claim code it got. */
+  async function walkThrough(): Promise<string> {
     const op = graphqlOperations(section());
     expect([...op.keys()].sort()).toEqual(['AliceWallet', 'CancelShare', 'ClaimCoffeeCard', 'PreviewClaim', 'ShareCoffeeCard']);
     const run = async (name: string, sub: string, variables?: Record<string, unknown>) => {
@@ -40,6 +42,20 @@ describe('the GraphQL blocks', () => {
     expect((await run('CancelShare', 'alice')).cancelTokenShare.userErrors.map((e: { code: string }) => e.code)).toEqual(['SHARE_NOT_PENDING']);
     await stack.gql('mutation { shareToken(input: { tokenId: "tok_alice_03" }) { claimCode } }', undefined, { sub: 'alice' });
     expect((await run('CancelShare', 'alice')).cancelTokenShare).toEqual({ token: { tokenId: 'tok_alice_03', status: 'ACTIVE' }, userErrors: [] });
+    return code;
+  }
+
+  let firstCode: string;
+
+  it('work as written: alice shares, bob previews and claims, alice cancels another share', async () => {
+    firstCode = await walkThrough();
+  });
+
+  it('work again, as written, after the README’s rerun step (POST /_sandbox/reset)', async () => {
+    const reset = await fetch(`${stack.sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    // The same clientMutationIds act again: a new code, not the first run's (which the reset killed).
+    expect(await walkThrough()).not.toBe(firstCode);
   });
 });
 

@@ -158,6 +158,15 @@ describe('mintCard', () => {
     expect((await mint(input({ clientMutationId: 'slow-2' }))).data.mintCard.cards).toHaveLength(2);
   });
 
+  it('after a mint whose connection dropped once Klip had minted, refuses to mint again with the same clientMutationId', async () => {
+    await stack.control('POST', '/_sandbox/faults', { provider: 'klip', method: 'POST', path: '/wallet/mint$', afterAction: true, drop: true, times: 1 });
+    const first = await mint(input({ clientMutationId: 'dropped' }));
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'KLIP' });
+    const retry = await mint(input({ clientMutationId: 'dropped' }));
+    expect(retry.errors?.[0]?.message).toMatch(/may have minted; check partnerCards/);
+    expect(stack.sandbox.stats.count(MINT)).toBe(1);
+  });
+
   it('maps a Klip outage to UPSTREAM_UNAVAILABLE with provider KLIP and never re-sends the mint', async () => {
     await stack.control('POST', '/_sandbox/faults', { provider: 'klip', method: 'POST', path: '/wallet/mint$', status: 503, times: 1 });
     const res = await mint(input({ clientMutationId: 'outage' }));

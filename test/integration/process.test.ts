@@ -236,6 +236,33 @@ describe('development secrets', () => {
   });
 });
 
+describe('npm start keeps its data to its owner', () => {
+  it('creates DATA_DIR 0700, with the database, its WAL and SHM files and secrets.json 0600', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const main = await startMain({ DATA_DIR: dataDir });
+    expect(await viewerOf(main.graphqlUrl, main.token)).toBe('Viewer:alice');
+    const mode = (name: string) => (fs.statSync(path.join(dataDir, name)).mode & 0o777).toString(8);
+    expect(mode('.')).toBe('700');
+    for (const name of ['rewardgraph.sqlite', 'rewardgraph.sqlite-wal', 'rewardgraph.sqlite-shm', 'secrets.json']) expect({ name, mode: mode(name) }).toEqual({ name, mode: '600' });
+  });
+});
+
+describe('npm start follows its embedded sandbox back to the seed', () => {
+  it('after POST /_sandbox/reset (the README’s rerun step) the same clientMutationId shares again, with a new code that works', async () => {
+    const main = await startMain();
+    const share = 'mutation { shareToken(input: { tokenId: "tok_alice_01", clientMutationId: "share-coffee-1" }) { claimCode userErrors { code } } }';
+    const first = (await gql(main.graphqlUrl, share, main.token)).body.data.shareToken;
+    expect(first).toMatchObject({ userErrors: [], claimCode: expect.any(String) });
+    const reset = await fetch(`${main.sandboxUrl}/_sandbox/reset`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+    expect(reset.status).toBe(200);
+    const again = (await gql(main.graphqlUrl, share, main.token)).body.data.shareToken;
+    expect(again).toMatchObject({ userErrors: [], claimCode: expect.any(String) });
+    expect(again.claimCode).not.toBe(first.claimCode);
+    const wallet = (await gql(main.graphqlUrl, '{ viewer { tokens(first: 1) { nodes { tokenId status } } } }', main.token)).body.data.viewer.tokens.nodes;
+    expect(wallet).toEqual([{ tokenId: 'tok_alice_01', status: 'SHARE_PENDING' }]);
+  });
+});
+
 describe('production refuses to start', () => {
   it('without its secrets and upstreams, or with invalid settings, naming every bad variable', async () => {
     const [bare, invalid] = await Promise.all([

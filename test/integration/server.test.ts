@@ -180,6 +180,16 @@ describe('production mode', () => {
     const unauth = await stack.gql(ViewerIdDocument);
     expect(unauth.errors![0]!.extensions!.stacktrace).toBeUndefined();
   });
+
+  // Last in this block: it breaks the store under the running gateway.
+  it('sends an internal error without its stack trace, message or SQL, and logs it for operators', async () => {
+    await stack.gateway.services.store.db.schema.dropTable('viewer_links').execute();
+    const res = await stack.gql('{ viewer { klaytnAddress } }', undefined, { sub: 'alice' });
+    expect(res.status).toBe(200);
+    expect(res.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['viewer', 'klaytnAddress'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(JSON.stringify(res)).not.toMatch(/viewer_links|sqlite|select|\.ts:\d+/i);
+    expect(stack.logs()).toMatch(/"msg":"unexpected error"/);
+  });
 });
 
 describe('metrics labels', () => {

@@ -94,6 +94,42 @@ describe.each([
   });
 });
 
+describe('the SQLite file', () => {
+  const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
+  it('lives in a DATA_DIR created 0700, with the database and its WAL and SHM files 0600, whatever the umask', async () => {
+    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rg-modes-')), 'data');
+    const umask = process.umask(0o000);
+    let store: Store;
+    try {
+      store = await openStore({ dataDir, encryptionKey: randomBytes(32).toString('base64') });
+    } finally {
+      process.umask(umask);
+    }
+    try {
+      await store.credentials.put('kigo', 'alice', { value: { accessToken: 't' } });
+      expect(mode(dataDir)).toBe(0o700);
+      for (const name of ['rewardgraph.sqlite', 'rewardgraph.sqlite-wal', 'rewardgraph.sqlite-shm']) {
+        expect({ name, mode: mode(path.join(dataDir, name)).toString(8) }).toEqual({ name, mode: '600' });
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('brings a database an earlier version left readable to others back to 0600', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-modes-'));
+    fs.writeFileSync(path.join(dataDir, 'rewardgraph.sqlite'), '', { mode: 0o644 });
+    fs.chmodSync(path.join(dataDir, 'rewardgraph.sqlite'), 0o644);
+    const store = await openStore({ dataDir, encryptionKey: randomBytes(32).toString('base64') });
+    try {
+      expect(mode(path.join(dataDir, 'rewardgraph.sqlite'))).toBe(0o600);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('idempotency across two instances sharing one Postgres', () => {
   it('acts once when two instances race on one key', async () => {
     const options = { dataDir: os.tmpdir(), databaseUrl: postgresUrl, postgresSchema: testSchemaName(), encryptionKey: randomBytes(32).toString('base64') };

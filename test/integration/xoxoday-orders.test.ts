@@ -3,13 +3,13 @@
  * retried, Xoxoday's refusals as userErrors, codes for the owner only and never in a log.
  */
 import { startStack, type Stack } from '../helpers/stack';
-import { clearCounts, ops, placeOrderUpstream, sameStore } from '../helpers/xoxoday';
+import { clearCounts, ops, sameStore } from '../helpers/xoxoday';
 import { MyVoucherOrdersDocument, PlaceVoucherOrderDocument, VoucherBalanceDocument, VoucherNodeDocument, VoucherNodesDocument, type PlaceVoucherOrderInput } from '../generated/graphql';
-import { poNumberOf } from '../../src/vouchers/voucher-orders';
 import { toGlobalId } from '../../src/schema/global-id';
 
 const admin = { sub: 'ops-admin', admin: true };
 const USD_FIXED = toGlobalId('Voucher', '10002');
+const PLACE_ORDER = 'plumProAPI.mutation.placeOrder';
 /**
  * Every code and PIN the tests saw: none may ever appear in the gateway's logs. PINs are six digits, so
  * they are looked for as JSON strings: bare, they would also match inside timestamps by chance.
@@ -116,14 +116,49 @@ describe('placeVoucherOrder', () => {
     expect(unknown.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'voucherId'] })]);
   });
 
-  it('recovers an order Xoxoday placed but whose answer was lost: the same key returns it, charged once', async () => {
-    const poNumber = poNumberOf('carol', 'lost-answer');
-    const upstream = await placeOrderUpstream(stack.sandbox, { productId: '10002', denomination: 50, quantity: 1, poNumber });
+  it('finds an order whose answer was lost by its poNumber, and records it without placing it again', async () => {
     const before = await balance(stack);
+    await clearCounts(stack);
+    // Xoxoday places the order, then the connection drops before its answer leaves.
+    await stack.control('POST', '/_sandbox/faults', { provider: 'xoxoday', bodyIncludes: PLACE_ORDER, afterAction: true, drop: true, times: 1 });
+    const lost = await stack.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '50', idempotencyKey: 'lost-answer' } }, { sub: 'carol' });
+    expect(lost.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'XOXODAY' });
     const payload = await place(stack, 'carol', { idempotencyKey: 'lost-answer', denomination: '50' });
-    expect(payload.order!.orderId).toBe(String(upstream.orderId));
-    expect(payload.order!.codes).toHaveLength(1);
-    expect(await balance(stack)).toBe(before);
+    expect(payload.order).toMatchObject({ total: { amount: '50.00', currency: 'USD' }, codes: [expect.anything()] });
+    expect(Number(before) - Number(await balance(stack))).toBe(50);
+    // Found by poNumber: one placeOrder in all, never a second one leaning on Xoxoday's poNumber replay.
+    expect(await ops(stack)).toMatchObject({ placeOrder: 1, getOrderDetails: 1 });
+    expect((await place(stack, 'carol', { idempotencyKey: 'lost-answer', denomination: '50' })).order).toEqual(payload.order);
+  });
+
+  it('looks in the order history when getOrderDetails will not take a poNumber', async () => {
+    await clearCounts(stack);
+    await stack.control('POST', '/_sandbox/faults', { provider: 'xoxoday', bodyIncludes: PLACE_ORDER, afterAction: true, drop: true, times: 1 });
+    // As a Xoxoday that reads only orderId there would answer: a validation error.
+    await stack.control('POST', '/_sandbox/faults', {
+      provider: 'xoxoday',
+      bodyIncludes: '"poNumber":"rg-',
+      status: 400,
+      body: { code: 400, errorId: 'PLE10001', errorInfo: 'orderId: is required', error: 'Validation error' },
+      times: 1,
+    });
+    const lost = await stack.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '10', idempotencyKey: 'lost-in-history' } }, { sub: 'carol' });
+    expect(lost.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'XOXODAY' });
+    const payload = await place(stack, 'carol', { idempotencyKey: 'lost-in-history', denomination: '10' });
+    expect(payload.order).toMatchObject({ total: { amount: '10.00', currency: 'USD' }, codes: [expect.anything()] });
+    // (ops count the calls Xoxoday's handler saw: the refused getOrderDetails by poNumber is not among them)
+    expect(await ops(stack)).toEqual({ placeOrder: 1, getOrderHistory: 1, getOrderDetails: 1 });
+  });
+
+  it('places the order once when the lost attempt never reached Xoxoday, after looking for it', async () => {
+    await clearCounts(stack);
+    await stack.control('POST', '/_sandbox/faults', { provider: 'xoxoday', bodyIncludes: PLACE_ORDER, drop: true, times: 1 });
+    const lost = await stack.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '5', idempotencyKey: 'never-arrived' } }, { sub: 'carol' });
+    expect(lost.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'XOXODAY' });
+    const payload = await place(stack, 'carol', { idempotencyKey: 'never-arrived', denomination: '5' });
+    expect(payload.order).toMatchObject({ total: { amount: '5.00', currency: 'USD' } });
+    // The dropped call never reached Xoxoday's handler: one placeOrder acted, after both lookups found nothing.
+    expect(await ops(stack)).toMatchObject({ placeOrder: 1, getOrderDetails: 1, getOrderHistory: 1 });
   });
 
   it('shows codes of a delayed product once Xoxoday delivers them', async () => {
@@ -150,12 +185,15 @@ describe('placeVoucherOrder', () => {
     try {
       await place(s, 'dave', { idempotencyKey: 'warm-up' });
       const before = await balance(s);
-      await s.control('POST', '/_sandbox/faults', { provider: 'xoxoday', method: 'POST', path: 'oauth/api$', delayMs: 1_000, times: 1 });
+      await clearCounts(s);
+      // Xoxoday places the order at once and answers only after the gateway gave up (400 ms).
+      await s.control('POST', '/_sandbox/faults', { provider: 'xoxoday', bodyIncludes: PLACE_ORDER, afterAction: true, delayMs: 1_000, times: 1 });
       const timedOut = await s.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '5', idempotencyKey: 'slow' } }, { sub: 'dave' });
       expect(timedOut.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'XOXODAY' });
       const retried = await place(s, 'dave', { idempotencyKey: 'slow', denomination: '5' });
       expect(retried.order!.total).toEqual({ amount: '5.00', currency: 'USD' });
       expect(Number(before) - Number(await balance(s))).toBe(5);
+      expect((await ops(s)).placeOrder).toBe(1);
     } finally {
       await s.control('DELETE', '/_sandbox/faults');
       await s.stop();
@@ -166,7 +204,7 @@ describe('placeVoucherOrder', () => {
     const s = await startStack({ sandbox: stack.sandbox, env: { UPSTREAM_TIMEOUT_MS: '400' } });
     try {
       await place(s, 'dora', { idempotencyKey: 'warm-up' });
-      await s.control('POST', '/_sandbox/faults', { provider: 'xoxoday', method: 'POST', path: 'oauth/api$', delayMs: 1_000, times: 1 });
+      await s.control('POST', '/_sandbox/faults', { provider: 'xoxoday', bodyIncludes: PLACE_ORDER, afterAction: true, delayMs: 1_000, times: 1 });
       const timedOut = await s.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '5', quantity: 1, idempotencyKey: 'lost' } }, { sub: 'dora' });
       expect(timedOut.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'XOXODAY' });
       const other = await s.gql(PlaceVoucherOrderDocument, { input: { voucherId: USD_FIXED, denomination: '5', quantity: 2, idempotencyKey: 'lost' } }, { sub: 'dora' });
@@ -176,6 +214,32 @@ describe('placeVoucherOrder', () => {
     } finally {
       await s.control('DELETE', '/_sandbox/faults');
       await s.stop();
+    }
+  });
+
+  it('tells a repeat on another instance, while the first still acts, to come back: RATE_LIMITED with retryAfterSeconds after at most 2 s', async () => {
+    // Two instances of one deployment that wait long enough for a slow Xoxoday.
+    const env = sameStore(stack, { UPSTREAM_TIMEOUT_MS: '10000' });
+    const [one, two] = await Promise.all([startStack({ sandbox: stack.sandbox, env }), startStack({ sandbox: stack.sandbox, env })]);
+    try {
+      await place(one, 'erin', { idempotencyKey: 'warm-up-twin' });
+      await clearCounts(stack);
+      // Xoxoday acts at once and answers after 5 s: the first instance holds the key meanwhile.
+      await stack.control('POST', '/_sandbox/faults', { provider: 'xoxoday', bodyIncludes: PLACE_ORDER, afterAction: true, delayMs: 5_000, times: 1 });
+      const input = { input: { voucherId: USD_FIXED, denomination: '5', idempotencyKey: 'twin' } };
+      const first = one.gql(PlaceVoucherOrderDocument, input, { sub: 'erin' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      const twin = await two.gql(PlaceVoucherOrderDocument, input, { sub: 'erin' });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(twin.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      expect(twin.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      const answered = (await first).data.placeVoucherOrder;
+      expect(answered.userErrors).toEqual([]);
+      expect((await two.gql(PlaceVoucherOrderDocument, input, { sub: 'erin' })).data.placeVoucherOrder).toEqual(answered);
+      expect((await ops(stack)).placeOrder).toBe(1);
+    } finally {
+      await Promise.all([one.stop(), two.stop()]);
     }
   });
 

@@ -3,6 +3,8 @@
  * rotation stored before use and reused across restarts, single-flight refresh, validate → refresh →
  * retry on a 4xx, and a revoked grant reported to operators.
  */
+import { upstreamAccount } from '../../src/datasources/account';
+import { Provider } from '../../src/errors';
 import { productionEnv } from '../helpers/production';
 import { startStack, type Stack } from '../helpers/stack';
 import { AUTHORIZE_ROUTE, TOKEN_ROUTE, VALIDATE_ROUTE, clearCounts, operatorRefreshToken, ops, sameStore } from '../helpers/xoxoday';
@@ -29,7 +31,8 @@ async function balance(s: Stack) {
 }
 
 async function storedGrant(s: Stack): Promise<CompanyGrant | undefined> {
-  return (await s.gateway.services.store.credentials.get<CompanyGrant>('xoxoday', 'company'))?.value;
+  const account = upstreamAccount(Provider.XOXODAY, s.sandbox.baseUrls.xoxoday, s.sandbox.credentials.xoxoday.clientId);
+  return (await s.gateway.services.store.credentials.get<CompanyGrant>('xoxoday', `company@${account}`))?.value;
 }
 
 const count = (s: Stack, route: string) => s.sandbox.stats.count(route);

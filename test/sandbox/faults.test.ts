@@ -124,3 +124,27 @@ describe('faults after the upstream acted', () => {
     expect(await mintCount()).toBe(2);
   });
 });
+
+describe('faults by what the body says', () => {
+  const rewards = (op: string, kind = 'mutation') =>
+    fetch(`${sandbox.baseUrls.xoxoday}/v1/oauth/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `plumProAPI.${kind}.${op}`, tag: 'plumProAPI', variables: { data: {} } }),
+    });
+
+  it('matches only calls whose JSON body contains bodyIncludes: one Rewards API op among those sharing a path', async () => {
+    await fault({ provider: 'xoxoday', path: 'oauth/api$', bodyIncludes: 'plumProAPI.mutation.placeOrder', status: 503, times: 1 });
+    // Unauthenticated calls: a 401 shows the real handler answered, a 503 that the fault did.
+    expect((await rewards('getBalance', 'query')).status).toBe(401);
+    expect((await rewards('getOrderDetails')).status).toBe(401);
+    expect((await rewards('placeOrder')).status).toBe(503);
+    expect((await rewards('placeOrder')).status).toBe(401);
+  });
+
+  it('refuses an empty bodyIncludes', async () => {
+    const res = await fault({ bodyIncludes: '', status: 500 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/bodyIncludes/);
+  });
+});

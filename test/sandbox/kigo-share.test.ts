@@ -171,3 +171,14 @@ describe('Kigo claim', () => {
     expect(token.body).toMatchObject({ status: 'active', share: null });
   });
 });
+
+describe('Kigo control: a pending share’s code', () => {
+  it('tells the live code of a pending share, as its sharer was told it, and 404 once none is pending', async () => {
+    const alice = await signIn('alice');
+    const code = await share(alice, 'tok_alice_01');
+    expect(await call('GET', '/_sandbox/kigo/tokens/tok_alice_01/share')).toEqual({ status: 200, body: { token_id: 'tok_alice_01', claim_code: code } });
+    expect((await call('DELETE', '/wallet/tokens/tok_alice_01/share', { token: alice })).status).toBe(200);
+    expect(await call('GET', '/_sandbox/kigo/tokens/tok_alice_01/share')).toEqual({ status: 404, body: error('share_not_pending') });
+    expect((await call('GET', '/_sandbox/kigo/tokens/tok_nobody/share')).status).toBe(404);
+  });
+});

@@ -161,6 +161,26 @@ describe('Klip App2App result and the wallet', () => {
   });
 });
 
+describe('Klip App2App result reads, as the upstream saw them', () => {
+  it('remembers when each result read of a key arrived, and only that key’s', async () => {
+    const key = await prepare('auth');
+    const other = await prepare('auth');
+    const before = Date.now();
+    await result(key);
+    await result(other);
+    await result(key);
+    const polls = await sandbox.json(`${CONTROL}/a2a/${key}/polls`);
+    expect(polls.status).toBe(200);
+    expect(polls.body).toEqual({ request_key: key, polls: [expect.any(Number), expect.any(Number)] });
+    const [first, second] = polls.body.polls as number[];
+    expect(first).toBeGreaterThanOrEqual(before);
+    expect(second).toBeGreaterThanOrEqual(first!);
+    expect(second).toBeLessThanOrEqual(Date.now());
+    expect((await sandbox.json(`${CONTROL}/a2a/${other}/polls`)).body.polls).toHaveLength(1);
+    expect((await sandbox.json(`${CONTROL}/a2a/00000000-0000-4000-8000-000000000000/polls`)).status).toBe(404);
+  });
+});
+
 describe('Klip App2App card listing', () => {
   const contract = '0xc0ffee0000000000000000000000000000000001';
   const holder = '0x00000000000000000000000000000000000bEEF5';

@@ -41,7 +41,7 @@ class FlakyCredentialStore {
   }
 
   refreshToken(): string | undefined {
-    return this.values.get('xoxoday:company')?.value.refreshToken;
+    return this.values.get(GRANT)?.value.refreshToken;
   }
 }
 
@@ -49,24 +49,33 @@ function grant(access: string, refresh: string): StoredCredential<CompanyGrant> 
   return { value: { state: 'active', accessToken: access, refreshToken: refresh, accessExpiresAt: Date.now() + 10 * DAY, origin: 'authorize', email: 'a@b.c' }, expiresAt: Date.now() + 10 * DAY };
 }
 
+/** Where the grant of account `xoxoday:test` is kept. */
+const GRANT = 'xoxoday:company@xoxoday:test';
+
 let agent: MockAgent;
 let store: FlakyCredentialStore;
 let rewards: XoxodayRewardsClient;
+
+/** The Rewards API client over a fresh token manager; `production` decides what a refused refresh token leads to. */
+function rewardsClient(production: boolean): XoxodayRewardsClient {
+  const http = new UpstreamHttp({ provider: Provider.XOXODAY, baseUrl: `${ORIGIN}/chef`, timeoutMs: 2_000, retries: 0, breaker: { failures: 100, halfOpenMs: 1_000 }, metrics: new Metrics(), dispatcher: agent, rejectionOf: xoxodayRejectionOf });
+  const tokens = new CompanyTokenManager({
+    oauth: new XoxodayOAuthClient(http, { clientId: 'c', clientSecret: 's', redirectUri: 'http://127.0.0.1/cb' }),
+    account: 'xoxoday:test',
+    store: store as unknown as CredentialStore,
+    locks: new InProcessLocks(),
+    logger: createLogger('silent'),
+    production,
+  });
+  return new XoxodayRewardsClient(http, tokens);
+}
 
 beforeEach(() => {
   agent = new MockAgent();
   agent.disableNetConnect();
   store = new FlakyCredentialStore();
-  store.values.set('xoxoday:company', grant('A1', 'R1'));
-  const http = new UpstreamHttp({ provider: Provider.XOXODAY, baseUrl: `${ORIGIN}/chef`, timeoutMs: 2_000, retries: 0, breaker: { failures: 100, halfOpenMs: 1_000 }, metrics: new Metrics(), dispatcher: agent, rejectionOf: xoxodayRejectionOf });
-  const tokens = new CompanyTokenManager({
-    oauth: new XoxodayOAuthClient(http, { clientId: 'c', clientSecret: 's', redirectUri: 'http://127.0.0.1/cb' }),
-    store: store as unknown as CredentialStore,
-    locks: new InProcessLocks(),
-    logger: createLogger('silent'),
-    production: false,
-  });
-  rewards = new XoxodayRewardsClient(http, tokens);
+  store.values.set(GRANT, grant('A1', 'R1'));
+  rewards = rewardsClient(false);
 });
 
 afterEach(async () => {
@@ -147,7 +156,7 @@ describe('CompanyTokenManager', () => {
     const failure = await rewards.getBalance(scope).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(XoxodayGrantError);
     expect((failure as XoxodayGrantError).extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'XOXODAY' });
-    expect(store.values.get('xoxoday:company')!.value.state).toBe('revoked');
+    expect(store.values.get(GRANT)!.value.state).toBe('revoked');
     // Dead stays dead in this process: no further call reaches Xoxoday (none is intercepted).
     await expect(rewards.getBalance(scope)).rejects.toBeInstanceOf(XoxodayGrantError);
   });
@@ -159,7 +168,7 @@ describe('CompanyTokenManager', () => {
       .intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' })
       .reply(() => {
         // A peer without the shared lock refreshed R1 first and stored its answer.
-        store.values.set('xoxoday:company', grant('A9', 'R9'));
+        store.values.set(GRANT, grant('A9', 'R9'));
         return { statusCode: 400, data: { error: 'invalid_grant', error_description: 'invalid/expired refresh token' } };
       });
     api('A9').reply(200, balanceAnswer);
@@ -168,7 +177,8 @@ describe('CompanyTokenManager', () => {
     expect(store.refreshToken()).toBe('R9');
   });
 
-  it('declares the grant dead when Xoxoday refuses the refresh token and no one else rotated it', async () => {
+  it('in production, declares the grant dead when Xoxoday refuses the refresh token and no one else rotated it', async () => {
+    rewards = rewardsClient(true);
     api('A1').reply(401, { error: 'invalid_token' });
     pool().intercept({ path: '/chef/v1/oauth/token', method: 'GET' }).reply(400, { error: 'invalid_token' });
     pool().intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' }).reply(400, { error: 'invalid_grant' });
@@ -176,6 +186,31 @@ describe('CompanyTokenManager', () => {
     const failure = await rewards.getBalance(scope).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(XoxodayGrantError);
     expect((failure as XoxodayGrantError).message).toMatch(/no longer accepts.*XOXODAY_REFRESH_TOKEN/s);
-    expect(store.values.get('xoxoday:company')!.value.state).toBe('invalid');
+    expect(store.values.get(GRANT)!.value.state).toBe('invalid');
+  });
+
+  it('outside production, authorizes again when Xoxoday no longer knows the refresh token', async () => {
+    api('A1').reply(401, { error: 'invalid_token' });
+    pool().intercept({ path: '/chef/v1/oauth/token', method: 'GET' }).reply(400, { error: 'invalid_token' });
+    pool().intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' }).reply(400, { error: 'invalid_grant' });
+    pool()
+      .intercept({ path: (p) => p.startsWith('/chef/v1/oauth/authorize'), method: 'GET' })
+      .reply((opts) => {
+        const state = new URL(opts.path, ORIGIN).searchParams.get('state');
+        return { statusCode: 302, data: '', responseOptions: { headers: { location: `http://127.0.0.1/cb?code=C1&state=${state}` } } };
+      });
+    pool().intercept({ path: '/chef/v1/oauth/token/company', method: 'POST' }).reply(200, { access_token: 'A2', token_type: 'bearer', expires_in: 2_592_000, refresh_token: 'R2' });
+    api('A2').reply(200, balanceAnswer);
+
+    await expect(rewards.getBalance(scope)).resolves.toEqual({ value: 12.5, currency: 'USD' });
+    expect(store.values.get(GRANT)!.value).toMatchObject({ state: 'active', refreshToken: 'R2', origin: 'authorize' });
+  });
+
+  it('takes the grant kept before accounts were recorded as this account’s', async () => {
+    store.values.delete(GRANT);
+    store.values.set('xoxoday:company', grant('A7', 'R7'));
+    api('A7').reply(200, balanceAnswer);
+    await expect(rewards.getBalance(scope)).resolves.toEqual({ value: 12.5, currency: 'USD' });
+    expect(store.refreshToken()).toBe('R7');
   });
 });

@@ -62,6 +62,13 @@ export class KigoSessions {
     return this.users.use(sub, (current) => this.renewUser(sub, current), (credential) => call(credential.accessToken), isKigoAuthFailure);
   }
 
+  /** Drops the sessions held in memory: the upstream no longer knows them (a development sandbox reset). */
+  forget(): void {
+    this.partner.forgetAll();
+    this.users.forgetAll();
+    this.partnerRefused = false;
+  }
+
   /** For /readyz: throws while Kigo refuses the partner credentials. Never calls Kigo. */
   readiness(): void {
     if (this.partnerRefused) throw new Error("Kigo refused the gateway's partner credentials (check KIGO_API_KEY and KIGO_PARTNER_ID)");

@@ -1,8 +1,16 @@
 /**
  * Klip App2App wire shapes (`../shared/upstreams/klip.md`, App2App), checked with zod where the gateway
- * reads them. Field names are Klip's; the App2App domain maps them to its records (app2app-mapper.ts).
+ * reads them: an answer that does not fit is UPSTREAM_UNAVAILABLE (reason BAD_RESPONSE), never a row
+ * with a NULL or unbounded key. Field names are Klip's; the App2App domain maps them to its records
+ * (app2app-mapper.ts). The `request_key` becomes our primary key and the address a viewer's link, so
+ * both are held to their documented forms (a uuid, `0x` + 40 hex); other strings are bounded [model].
  */
 import { z } from 'zod';
+
+/** Klip's request keys are uuids [doc]; any printable key up to 128 characters is taken. */
+const requestKey = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'expected printable characters without spaces');
+/** Epoch seconds that a Date can hold (a larger number would make an invalid date, then a RangeError). */
+const epochSeconds = z.number().int().min(0).max(8_640_000_000_000);
 
 export const WIRE_A2A_TYPES = ['auth', 'send_klay', 'send_token', 'send_card', 'execute_contract', 'sign_message'] as const;
 export type WireA2aType = (typeof WIRE_A2A_TYPES)[number];
@@ -14,23 +22,26 @@ export interface WirePrepareBody {
   transaction?: Record<string, string>;
 }
 
-export const wirePreparedSchema = z.object({ request_key: z.string().min(1), status: z.string().optional(), expiration_time: z.number() }).loose();
+export const wirePreparedSchema = z.object({ request_key: requestKey, status: z.string().max(32).optional(), expiration_time: epochSeconds }).loose();
 
 const resultPayload = z.union([
-  z.object({ klaytn_address: z.string() }).loose(),
-  z.object({ signature: z.string() }).loose(),
-  z.object({ tx_hash: z.string(), status: z.string() }).loose(),
+  z.object({ klaytn_address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'expected 0x followed by 40 hex digits') }).loose(),
+  z.object({ signature: z.string().max(1_024) }).loose(),
+  z.object({ tx_hash: z.string().max(256), status: z.string().max(32) }).loose(),
 ]);
 export type WireResultPayload = z.infer<typeof resultPayload>;
 
 export const wireResultSchema = z
   .object({
-    request_key: z.string().optional(),
+    request_key: requestKey.optional(),
     /** Epoch seconds. */
-    expiration_time: z.number(),
+    expiration_time: epochSeconds,
     status: z.enum(['prepared', 'requested', 'completed', 'canceled', 'error']),
     result: resultPayload.nullish(),
-    error: z.object({ code: z.union([z.string(), z.number()]).transform(String), message: z.string().nullish() }).loose().nullish(),
+    error: z
+      .object({ code: z.union([z.string().max(64), z.number()]).transform(String), message: z.string().max(1_000).nullish() })
+      .loose()
+      .nullish(),
   })
   .loose();
 

@@ -74,6 +74,12 @@ export class PartnerCredentials {
     );
   }
 
+  /** Drops the token held in memory: the upstream no longer knows it (a development sandbox reset). */
+  forget(): void {
+    this.cache.forgetAll();
+    this.loginRefused = false;
+  }
+
   /** For /readyz: throws while Klip refuses the partner login. Never calls Klip. */
   readiness(): void {
     if (this.loginRefused) throw new Error('Klip refused the gateway’s partner login (check KLIP_PARTNER_EMAIL and KLIP_PARTNER_PASSWORD)');

@@ -6,21 +6,29 @@
  */
 import { z } from 'zod';
 
+/** Optional text, bounded [model]: a broken answer must not carry megabytes into a page or the cache. */
+const text = (max: number) => z.string().max(max).nullish();
+/** Klip's opaque cursor: it goes into our own signed cursors. */
+const cursor = z.string().max(4_096);
+
 /** A card as both Klip listings and the card info call answer it. Times are epoch seconds. */
 export const wireCardSchema = z
   .object({
-    /** Decimal string. */
-    card_id: z.string().min(1),
-    card_uri: z.string().nullish(),
-    owner: z.string().nullish(),
-    sender: z.string().nullish(),
-    transaction_hash: z.string().nullish(),
+    /** Decimal string (a uint256 has at most 78 digits). */
+    card_id: z.string().regex(/^\d{1,78}$/, 'expected a decimal card id'),
+    card_uri: text(4_096),
+    owner: text(64),
+    sender: text(64),
+    transaction_hash: text(256),
     created_at: z.number().nullish(),
     updated_at: z.number().nullish(),
-    name: z.string().nullish(),
-    description: z.string().nullish(),
-    image: z.string().nullish(),
-    attributes: z.array(z.object({ trait_type: z.string(), value: z.union([z.string(), z.number()]) }).loose()).nullish(),
+    name: text(1_000),
+    description: text(20_000),
+    image: text(4_096),
+    attributes: z
+      .array(z.object({ trait_type: z.string().max(1_000), value: z.union([z.string().max(10_000), z.number()]) }).loose())
+      .max(200)
+      .nullish(),
   })
   .loose();
 export type WireCard = z.infer<typeof wireCardSchema>;
@@ -28,9 +36,9 @@ export type WireCard = z.infer<typeof wireCardSchema>;
 /** `POST /partner/auth` answer (only the fields the gateway uses are relied on). */
 export const partnerAuthSchema = z
   .object({
-    access_token: z.string().min(1),
-    contract_address: z.string().nullish(),
-    klaytn_address: z.string().nullish(),
+    access_token: z.string().min(1).max(8_192),
+    contract_address: text(64),
+    klaytn_address: text(64),
     mint_limit: z.number().nullish(),
     mint_count: z.number().nullish(),
   })
@@ -39,20 +47,20 @@ export const partnerAuthSchema = z
 /** `GET /wallet/bapp` answer: at most 100 cards a page over all bapps; `next_cursor` is `""` at the end. */
 export const bappPageSchema = z
   .object({
-    bapps: z.array(z.object({ name: z.string().nullish(), contract_address: z.string(), cards: z.array(wireCardSchema) }).loose()),
-    next_cursor: z.string(),
+    bapps: z.array(z.object({ name: text(1_000), contract_address: z.string().max(64), cards: z.array(wireCardSchema).max(1_000) }).loose()).max(1_000),
+    next_cursor: cursor,
   })
   .loose();
 export type BappPage = z.infer<typeof bappPageSchema>;
 
 /** `GET /a2a/cards` answer (App2App base): one holder's cards of one contract, 100 a page. */
 export const holderCardsPageSchema = z
-  .object({ name: z.string().nullish(), symbol_img: z.string().nullish(), cards: z.array(wireCardSchema), next_cursor: z.string() })
+  .object({ name: text(1_000), symbol_img: text(4_096), cards: z.array(wireCardSchema).max(1_000), next_cursor: cursor })
   .loose();
 export type HolderCardsPage = z.infer<typeof holderCardsPageSchema>;
 
 /** `POST /wallet/mint` answer [model]. */
-export const mintAnswerSchema = z.object({ cards: z.array(wireCardSchema) }).loose();
+export const mintAnswerSchema = z.object({ cards: z.array(wireCardSchema).max(1_000) }).loose();
 
 /** `POST /wallet/mint` body. The PIN must be a JSON string. */
 export interface MintBody {

@@ -17,7 +17,12 @@
  *   is expired or revoked, refresh and retry the call once.
  * - A dead grant (revoked, or refresh token refused) is stored as dead, answered as XoxodayGrantError
  *   and reported by /readyz until an operator authorizes again (a restart with a new
- *   XOXODAY_REFRESH_TOKEN, or outside production any restart).
+ *   XOXODAY_REFRESH_TOKEN, or outside production any restart). Outside production a refresh token the
+ *   upstream no longer knows (a sandbox reset or restart) is not waited on: the gateway authorizes again
+ *   at once, as it would at start-up; a revocation still waits for a restart, as someone chose it.
+ * - One grant per upstream account (base URL + client id, datasources/account.ts), stored under
+ *   `company@<account>`: a store used against another Xoxoday never hands it the first one's tokens.
+ *   The grant stored before accounts were recorded (`company`) is taken as this account's on first use.
  */
 import { createHash } from 'node:crypto';
 import { CredentialCache } from '../../credentials/credential-cache';
@@ -25,24 +30,16 @@ import type { Logger } from '../../observability/logger';
 import type { LockManager } from '../../pubsub';
 import type { StoredCredential } from '../../store';
 import type { CredentialStore } from '../../store/credential-store';
+import { grantFromAnswer, type CompanyGrant } from './company-grant';
 import { XoxodayGrantError, deadGrantMessage } from './grant-error';
 import type { DeadGrantReason, GrantOutcome, TokenVerdict, XoxodayOAuthClient } from './oauth-client';
-import type { TokenAnswer } from './wire';
 
-export interface CompanyGrant {
-  state: 'active' | DeadGrantReason;
-  accessToken: string;
-  refreshToken: string;
-  accessExpiresAt: number;
-  refreshExpiresAt?: number;
-  /** `env:<sha256 prefix>` of the XOXODAY_REFRESH_TOKEN the grant descends from, or `authorize`. */
-  origin: string;
-  /** The consenting admin's email, sent with orders (receiver notification is off). */
-  email?: string;
-}
+export type { CompanyGrant } from './company-grant';
 
 export interface CompanyTokenOptions {
   oauth: XoxodayOAuthClient;
+  /** The upstream account (datasources/account.ts) the grant is for. */
+  account: string;
   store: CredentialStore;
   locks: LockManager;
   logger: Logger;
@@ -54,7 +51,8 @@ export interface CompanyTokenOptions {
 }
 
 const PROVIDER = 'xoxoday';
-const KEY = 'company';
+/** Where the grant was kept before accounts were recorded. */
+const LEGACY_KEY = 'company';
 /** Company access tokens live 30 days: renewing a day early keeps requests off the expiry edge. */
 const RENEW_AHEAD_MS = 86_400_000;
 const PERSIST_ATTEMPTS = 3;
@@ -79,9 +77,11 @@ export class CompanyTokenManager {
   /** The last access token Xoxoday said no longer works: later failures with it skip the validation. */
   private rejectedAccessToken?: string;
   private lastReadinessValidation = 0;
+  private readonly key: string;
 
   constructor(private readonly options: CompanyTokenOptions) {
     this.now = options.now ?? Date.now;
+    this.key = `${LEGACY_KEY}@${options.account}`;
     this.cache = new CredentialCache<CompanyGrant>({ provider: PROVIDER, store: options.store, locks: options.locks, renewAheadMs: RENEW_AHEAD_MS, now: this.now });
     if (options.bootstrapRefreshToken) {
       this.envOrigin = `env:${createHash('sha256').update(options.bootstrapRefreshToken).digest('hex').slice(0, 32)}`;
@@ -115,7 +115,7 @@ export class CompanyTokenManager {
       this.starting = undefined;
       throw err;
     }));
-    return this.alive(await this.cache.get(KEY, (stored) => this.obtain(stored, false), reject));
+    return this.alive(await this.cache.get(this.key, (stored) => this.obtain(stored, false), reject));
   }
 
   /**
@@ -127,7 +127,7 @@ export class CompanyTokenManager {
     if (this.dead) throw new Error(deadGrantMessage(this.dead, this.options.production));
     const grant = this.active;
     if (!grant) {
-      const stored = (await this.options.store.get<CompanyGrant>(PROVIDER, KEY))?.value;
+      const stored = (await this.options.store.get<CompanyGrant>(PROVIDER, this.key))?.value ?? (await this.options.store.get<CompanyGrant>(PROVIDER, LEGACY_KEY))?.value;
       if (stored && stored.state !== 'active' && !this.replacedAtStart(stored)) throw new Error(deadGrantMessage(stored.state, this.options.production));
       return;
     }
@@ -143,6 +143,20 @@ export class CompanyTokenManager {
     });
   }
 
+  /**
+   * Back to "not obtained yet": the upstream no longer knows the grant (a development sandbox reset).
+   * The next use starts as a fresh process would: stored grant, else the authorize flow.
+   */
+  forget(): void {
+    this.starting = undefined;
+    this.active = undefined;
+    this.dead = undefined;
+    this.unpersisted = undefined;
+    this.rejectedAccessToken = undefined;
+    this.lastReadinessValidation = 0;
+    this.cache.forgetAll();
+  }
+
   /** For /readyz details. */
   describe(): { grant: string } {
     return { grant: this.dead ?? (this.active ? 'active' : 'not obtained yet (on first use)') };
@@ -150,8 +164,17 @@ export class CompanyTokenManager {
 
   /** Once per process: the stored grant, unless the environment brings a new one or it is dead. */
   private async start(): Promise<void> {
-    const grant = await this.cache.get(KEY, (stored) => this.obtain(stored, true));
-    if (this.replacedAtStart(grant)) await this.cache.get(KEY, (stored) => this.obtain(stored, true), grant);
+    await this.adoptLegacyGrant();
+    const grant = await this.cache.get(this.key, (stored) => this.obtain(stored, true));
+    if (this.replacedAtStart(grant)) await this.cache.get(this.key, (stored) => this.obtain(stored, true), grant);
+  }
+
+  /** The grant kept before accounts were recorded belonged to this deployment: it becomes this account's. */
+  private async adoptLegacyGrant(): Promise<void> {
+    const { store } = this.options;
+    if (await store.get(PROVIDER, this.key)) return;
+    const legacy = await store.get<CompanyGrant>(PROVIDER, LEGACY_KEY);
+    if (legacy) await store.put(PROVIDER, this.key, legacy);
   }
 
   /** A new XOXODAY_REFRESH_TOKEN replaces the stored grant at start-up; outside production, so does authorizing anew a dead one. */
@@ -179,9 +202,17 @@ export class CompanyTokenManager {
       return next;
     }
     if (grant?.state === 'active') return this.rotate(grant);
-    if (grant && !(starting && !this.options.production)) return stored!;
+    // Outside production a dead grant is authorized anew at start-up, and one the upstream merely no
+    // longer knows at any time; a revoked one waits for a restart (someone chose to revoke it).
+    const authorizeNow = !this.options.production && (starting || grant?.state !== 'revoked');
+    if (grant && !authorizeNow) return stored!;
     if (this.options.production) throw new XoxodayGrantError('invalid', true);
-    this.options.logger.info({ provider: PROVIDER }, grant ? 'stored Xoxoday grant is dead; authorizing again' : 'authorizing with Xoxoday');
+    return this.authorize(grant ? 'stored Xoxoday grant is dead; authorizing again' : 'authorizing with Xoxoday');
+  }
+
+  /** Outside production only: the authorize flow, which the sandbox consents to at once. */
+  private async authorize(why: string): Promise<Stored> {
+    this.options.logger.info({ provider: PROVIDER }, why);
     const oauth = this.options.oauth;
     return this.redeem(await oauth.exchangeCode(await oauth.authorize()), 'authorize');
   }
@@ -191,6 +222,7 @@ export class CompanyTokenManager {
     if (!outcome.ok && outcome.reason === 'invalid') {
       const rotatedElsewhere = await this.rotatedByPeer(grant);
       if (rotatedElsewhere) return rotatedElsewhere;
+      if (!this.options.production) return this.authorize('Xoxoday no longer knows the stored refresh token (a sandbox reset or restart); authorizing again');
     }
     return this.redeem(outcome, grant.origin, grant.email);
   }
@@ -202,7 +234,7 @@ export class CompanyTokenManager {
   private async rotatedByPeer(grant: CompanyGrant): Promise<Stored | undefined> {
     for (const waitMs of [0, PEER_WRITE_GRACE_MS]) {
       if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-      const latest = await this.options.store.get<CompanyGrant>(PROVIDER, KEY);
+      const latest = await this.options.store.get<CompanyGrant>(PROVIDER, this.key);
       if (latest?.value.state === 'active' && latest.value.refreshToken !== grant.refreshToken) return latest;
     }
     return undefined;
@@ -214,36 +246,17 @@ export class CompanyTokenManager {
       this.options.logger.warn({ provider: PROVIDER, reason: outcome.reason }, 'Xoxoday refused the company grant');
       return { value: { state: outcome.reason, accessToken: '', refreshToken: '', accessExpiresAt: 0, origin } };
     }
-    const next = this.grantFrom(outcome.answer, origin, email);
+    const next = grantFromAnswer(outcome.answer, this.now(), origin, email);
     await this.persist(next);
     this.options.logger.info({ provider: PROVIDER, origin: origin === 'authorize' ? 'authorize' : 'refresh' }, 'Xoxoday company token renewed');
     return next;
-  }
-
-  private grantFrom(answer: TokenAnswer, origin: string, email?: string): Stored {
-    const now = this.now();
-    // Lifetimes are taken relative to our clock: Xoxoday's absolute expiries use its own.
-    const accessExpiresAt = now + answer.expires_in * 1000;
-    const refreshLifetime =
-      answer.refresh_token_expiry !== undefined && answer.access_token_expiry !== undefined ? answer.refresh_token_expiry - answer.access_token_expiry : undefined;
-    const refreshExpiresAt = refreshLifetime !== undefined && refreshLifetime > 0 ? accessExpiresAt + refreshLifetime : undefined;
-    const value: CompanyGrant = {
-      state: 'active',
-      accessToken: answer.access_token,
-      refreshToken: answer.refresh_token,
-      accessExpiresAt,
-      refreshExpiresAt,
-      origin,
-      email: answer.email ?? email,
-    };
-    return { value, expiresAt: Math.min(accessExpiresAt, refreshExpiresAt ?? Infinity) };
   }
 
   /** Writes a rotated grant; the old refresh token is already dead, so a store error must not lose it. */
   private async persist(next: Stored): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.options.store.put(PROVIDER, KEY, next);
+        await this.options.store.put(PROVIDER, this.key, next);
         return;
       } catch (err) {
         if (attempt >= PERSIST_ATTEMPTS) {
@@ -261,7 +274,7 @@ export class CompanyTokenManager {
       this.dead = grant.state;
       this.active = undefined;
       // Re-read the store next time: another instance (or a restart) may have authorized again.
-      this.cache.forget(KEY);
+      this.cache.forget(this.key);
       throw new XoxodayGrantError(grant.state, this.options.production);
     }
     this.dead = undefined;

@@ -19,7 +19,7 @@ import type { UpstreamHttp } from '../http';
 import { rejectionKind } from '../rejection';
 import type { CompanyGrant, CompanyTokenManager } from './company-token';
 import type { XoxodayRejectionKind } from './xoxoday-rejections';
-import { rewardsEnvelope, wireBalance, wireOrder, wireProduct, type WireOrder, type WireProduct } from './wire';
+import { rewardsEnvelope, wireBalance, wireOrder, wireOrderHistoryEntry, wireProduct, type WireOrder, type WireOrderHistoryEntry, type WireProduct } from './wire';
 
 export interface GetVouchersInput {
   limit?: number;
@@ -41,7 +41,7 @@ export class XoxodayRewardsClient {
   ) {}
 
   getVouchers(scope: OperationScope, input: GetVouchersInput): Promise<WireProduct[]> {
-    return this.call(scope, 'mutation', 'getVouchers', wireProduct.array(), () => input);
+    return this.call(scope, 'mutation', 'getVouchers', wireProduct.array().max(1_000), () => input);
   }
 
   placeOrder(scope: OperationScope, input: PlaceOrderInput): Promise<WireOrder> {
@@ -56,6 +56,16 @@ export class XoxodayRewardsClient {
 
   getOrderDetails(scope: OperationScope, orderId: string): Promise<WireOrder> {
     return this.call(scope, 'mutation', 'getOrderDetails', wireOrder, () => ({ orderId }));
+  }
+
+  /** getOrderDetails by our poNumber instead of Xoxoday's orderId ([model]: the docs list `orderId` or `poNumber`). */
+  getOrderDetailsByPoNumber(scope: OperationScope, poNumber: string): Promise<WireOrder> {
+    return this.call(scope, 'mutation', 'getOrderDetails', wireOrder, () => ({ poNumber }));
+  }
+
+  /** One page of the company's orders placed between two UTC days (`YYYY-MM-DD`, inclusive), newest first. */
+  getOrderHistory(scope: OperationScope, input: { startDate: string; endDate: string; page: number; limit: number }): Promise<WireOrderHistoryEntry[]> {
+    return this.call(scope, 'mutation', 'getOrderHistory', wireOrderHistoryEntry.array().max(1_000), () => input);
   }
 
   getBalance(scope: OperationScope): Promise<z.infer<typeof wireBalance>> {

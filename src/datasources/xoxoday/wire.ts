@@ -1,34 +1,45 @@
 /**
  * Xoxoday's wire shapes (shared/upstreams/xoxoday.md), checked with zod where the gateway reads them:
- * an answer that does not fit is an upstream fault (UPSTREAM_UNAVAILABLE), never a crash deeper in.
- * Schemas are loose (unknown fields pass) and tolerant where Xoxoday's docs are vague: ids may come as
- * numbers or strings, `countries` as codes or `{code, name}`, `categories` as an array or a comma string.
+ * an answer that does not fit is an upstream fault (UPSTREAM_UNAVAILABLE, reason BAD_RESPONSE), never a
+ * crash deeper in. Schemas are loose (unknown fields pass) and tolerant where Xoxoday's docs are vague:
+ * ids may come as numbers or strings, `countries` as codes or `{code, name}`, `categories` as an array or
+ * a comma string. Every string is bounded [model]: order and product ids become keys in the store, and
+ * codes and tokens are sealed and stored.
  */
 import { z } from 'zod';
 
-const idString = z.union([z.string(), z.number()]).transform(String);
-const optionalText = z.string().nullish().transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v));
-const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]);
+/** An id as Xoxoday sends it (number or string), as the string we store: printable, at most 64 characters. */
+const idString = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform(String)
+  .pipe(z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'expected printable characters without spaces'));
+const optionalText = z
+  .string()
+  .max(20_000)
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v));
+const amount = z.union([z.number().finite(), z.string().max(32).regex(/^-?\d+(\.\d+)?$/)]);
+const code = (max: number) => z.string().max(max);
 
 const country = z
-  .union([z.string(), z.object({ code: z.string(), name: z.string().nullish() }).loose()])
+  .union([z.string().max(64), z.object({ code: z.string().max(64), name: z.string().max(200).nullish() }).loose()])
   .transform((c) => (typeof c === 'string' ? { code: c, name: null } : { code: c.code, name: c.name ?? null }));
 
 export const wireProduct = z
   .object({
     productId: idString,
-    name: z.string(),
+    name: z.string().max(1_000),
     description: optionalText,
     imageUrl: optionalText,
-    currencyCode: z.string(),
-    countryCode: z.string().nullish(),
-    countries: z.array(country).nullish(),
-    categories: z.union([z.array(z.string()), z.string()]).nullish(),
-    valueType: z.string(),
-    valueDenominations: z.union([z.string(), z.array(amount)]).nullish(),
+    currencyCode: code(16),
+    countryCode: code(64).nullish(),
+    countries: z.array(country).max(300).nullish(),
+    categories: z.union([z.array(z.string().max(200)).max(200), z.string().max(10_000)]).nullish(),
+    valueType: code(64),
+    valueDenominations: z.union([z.string().max(10_000), z.array(amount).max(1_000)]).nullish(),
     minValue: amount.nullish(),
     maxValue: amount.nullish(),
-    deliveryType: z.string(),
+    deliveryType: code(64),
     redemptionInstructions: optionalText,
     termsAndConditionsInstructions: optionalText,
     expiryAndValidity: optionalText,
@@ -39,29 +50,40 @@ export type WireProduct = z.infer<typeof wireProduct>;
 
 export const wireVoucher = z
   .object({
-    voucherCode: z.string(),
-    pin: z.union([z.string(), z.number()]).nullish().transform((v) => (v === undefined || v === null || v === '' ? null : String(v))),
+    voucherCode: z.string().min(1).max(512),
+    pin: z
+      .union([z.string().max(256), z.number()])
+      .nullish()
+      .transform((v) => (v === undefined || v === null || v === '' ? null : String(v))),
     validity: optionalText,
     amount: amount,
-    currency: z.string(),
+    currency: code(16),
   })
   .loose();
 
 export const wireOrder = z
   .object({
     orderId: idString,
-    poNumber: z.string().nullish(),
-    vouchers: z.array(wireVoucher).nullish().transform((v) => v ?? []),
+    poNumber: z.string().max(100).nullish(),
+    vouchers: z
+      .array(wireVoucher)
+      .max(1_000)
+      .nullish()
+      .transform((v) => v ?? []),
     amountCharged: amount.nullish(),
-    currencyCode: z.string().nullish(),
+    currencyCode: code(16).nullish(),
     orderTotal: amount,
-    orderStatus: z.string(),
-    deliveryStatus: z.string(),
+    orderStatus: code(64),
+    deliveryStatus: code(64),
   })
   .loose();
 export type WireOrder = z.infer<typeof wireOrder>;
 
-export const wireBalance = z.object({ value: amount, currency: z.string() }).loose();
+/** A getOrderHistory entry: only what finds an order again is relied on. */
+export const wireOrderHistoryEntry = z.object({ orderId: idString, poNumber: z.string().max(100).nullish() }).loose();
+export type WireOrderHistoryEntry = z.infer<typeof wireOrderHistoryEntry>;
+
+export const wireBalance = z.object({ value: amount, currency: code(16) }).loose();
 
 /** `{data: {<op>: {status: 1, data}}}`, with the op's `data` checked against `schema`. */
 export function rewardsEnvelope<S extends z.ZodType>(op: string, schema: S) {
@@ -74,10 +96,10 @@ export const rewardsErrorBody = z.object({ errorId: z.string().regex(/^PLE\d+$/)
 /** Token endpoint answers (authorization_code and refresh_token grants). */
 export const tokenAnswer = z
   .object({
-    access_token: z.string().min(1),
-    refresh_token: z.string().min(1),
-    expires_in: z.coerce.number().positive(),
-    email: z.string().optional(),
+    access_token: z.string().min(1).max(8_192),
+    refresh_token: z.string().min(1).max(8_192),
+    expires_in: z.coerce.number().positive().max(10 * 365 * 86_400),
+    email: z.string().max(320).optional(),
     access_token_expiry: z.coerce.number().optional(),
     refresh_token_expiry: z.coerce.number().optional(),
   })

@@ -3,6 +3,10 @@ import { foundation } from './001_foundation';
 import { viewerLinks } from './002_viewer_links';
 import { app2app } from './004_app2app';
 import { xoxoday } from './006_xoxoday';
+import { idempotencyLeases } from './007_idempotency_leases';
+import { boundedKeys } from './008_bounded_keys';
+import { upstreamAccounts } from './009_upstream_accounts';
+import { app2appOwnerIndex } from './010_app2app_owner_index';
 
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
@@ -15,6 +19,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_viewer_links': viewerLinks,
   '004_app2app': app2app,
   '006_xoxoday': xoxoday,
+  '007_idempotency_leases': idempotencyLeases,
+  '008_bounded_keys': boundedKeys,
+  '009_upstream_accounts': upstreamAccounts,
+  '010_app2app_owner_index': app2appOwnerIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
