@@ -104,6 +104,9 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number({ message: 'expected a port number' }).int('expected a port number').min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'expected at least 16 characters' }),
+  // App2App requests nobody has opened yet are polled less often (app2app-pollers.ts).
+  APP2APP_IDLE_POLL_INTERVAL_MS: positiveInt(5_000, 'milliseconds'),
+  APP2APP_IDLE_AFTER_MS: count(10_000, 'milliseconds'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -149,6 +152,8 @@ export interface Config {
   upstreamRetries: number;
   breaker: { failures: number; halfOpenMs: number };
   app2appPollIntervalMs: number;
+  /** The slowest poll of a request nobody opened yet, and after how long polling slows to it. */
+  app2appIdlePolling: { intervalMs: number; afterMs: number };
   voucherCatalogTtlSeconds: number;
   /** How long a fetched Klip card page is reused across requests; 0 turns the cache off. */
   klipPageCacheTtlSeconds: number;
@@ -306,6 +311,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     upstreamRetries: e.UPSTREAM_RETRIES,
     breaker: { failures: e.UPSTREAM_BREAKER_FAILURES, halfOpenMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS },
     app2appPollIntervalMs: e.APP2APP_POLL_INTERVAL_MS,
+    app2appIdlePolling: { intervalMs: e.APP2APP_IDLE_POLL_INTERVAL_MS, afterMs: e.APP2APP_IDLE_AFTER_MS },
     voucherCatalogTtlSeconds: e.VOUCHER_CATALOG_TTL_SECONDS,
     klipPageCacheTtlSeconds: e.KLIP_PAGE_CACHE_TTL_SECONDS,
     claimRateLimit: { failures: e.CLAIM_FAILURES_PER_WINDOW, windowSeconds: e.CLAIM_FAILURE_WINDOW_SECONDS },

@@ -170,7 +170,8 @@ export class App2AppService {
       return 'done';
     }
     const record = await this.refresh(backgroundScope('app2app-poll'), stored);
-    return !record || isTerminal(record.status) ? 'done' : 'live';
+    if (!record || isTerminal(record.status)) return 'done';
+    return record.status === App2AppStatus.PREPARED ? 'waiting' : 'live';
   }
 
   /** Reads a live request's state at Klip, records it, and publishes it when it changed. */

@@ -22,6 +22,8 @@ export function start(core: CoreServices): DomainModule<App2AppService> {
   // The pollers call back into the service, which hands them its subscribers; neither runs before both exist.
   const pollers: App2AppPollers = new App2AppPollers({
     intervalMs: config.app2appPollIntervalMs,
+    idleIntervalMs: config.app2appIdlePolling.intervalMs,
+    idleAfterMs: config.app2appIdlePolling.afterMs,
     locks: core.coordination.locks,
     logger,
     poll: (key): Promise<PollOutcome> => service.poll(key),

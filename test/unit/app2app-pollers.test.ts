@@ -103,3 +103,38 @@ it('doubles the wait after each failed poll and returns to the interval after a 
   expect(await pollsAfter(10)).toBe(5);
   release();
 });
+
+it('polls a request nobody opened at the full pace for idleAfterMs, then slows to idleIntervalMs, and speeds up again once it is opened', async () => {
+  let outcome: PollOutcome = 'waiting';
+  const times: number[] = [];
+  const pollers = new App2AppPollers({
+    intervalMs: INTERVAL_MS,
+    idleAfterMs: 100,
+    idleIntervalMs: 8 * INTERVAL_MS,
+    locks: new InProcessLocks(),
+    logger: pino({ level: 'silent' }),
+    poll: async () => {
+      times.push(Date.now());
+      return outcome;
+    },
+  });
+  const started = Date.now();
+  const release = pollers.watch('idle');
+  await sleep(1_000);
+  const early = times.filter((t) => t - started < 100).length;
+  const late = times.filter((t) => t - started >= 500).length;
+  // Full pace at first (about 10 in 100 ms), then at most one poll per 80 ms (about 6 in the last 500 ms).
+  expect(early).toBeGreaterThanOrEqual(5);
+  expect(late).toBeLessThanOrEqual(8);
+  const gaps = times.slice(1).map((t, i) => t - times[i]!);
+  expect(Math.max(...gaps)).toBeLessThan(8 * INTERVAL_MS + 40);
+
+  // Opened in the wallet: back to the full pace at once.
+  outcome = 'live';
+  await sleep(8 * INTERVAL_MS + 20);
+  const before = times.length;
+  await sleep(100);
+  expect(times.length - before).toBeGreaterThanOrEqual(5);
+  release();
+  await pollers.stop();
+});
