@@ -107,6 +107,10 @@ const envSchema = z.object({
   // App2App requests nobody has opened yet are polled less often (app2app-pollers.ts).
   APP2APP_IDLE_POLL_INTERVAL_MS: positiveInt(5_000, 'milliseconds'),
   APP2APP_IDLE_AFTER_MS: count(10_000, 'milliseconds'),
+  // OpenTelemetry traces (observability/tracing.ts): off unless an OTLP endpoint is set.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:'], 'http://otel-collector:4318'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number({ message: 'expected a ratio from 0 to 1' }).min(0, 'expected a ratio from 0 to 1').max(1, 'expected a ratio from 0 to 1').default(1),
+  OTEL_SERVICE_NAME: z.string().min(1).default('rewardgraph'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -152,6 +156,8 @@ export interface Config {
   upstreamRetries: number;
   breaker: { failures: number; halfOpenMs: number };
   app2appPollIntervalMs: number;
+  /** OpenTelemetry traces: exported to `endpoint` (off without one), `sampleRatio` of new traces kept. */
+  tracing: { endpoint?: string; sampleRatio: number; serviceName: string };
   /** The slowest poll of a request nobody opened yet, and after how long polling slows to it. */
   app2appIdlePolling: { intervalMs: number; afterMs: number };
   voucherCatalogTtlSeconds: number;
@@ -312,6 +318,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     breaker: { failures: e.UPSTREAM_BREAKER_FAILURES, halfOpenMs: e.UPSTREAM_BREAKER_HALF_OPEN_MS },
     app2appPollIntervalMs: e.APP2APP_POLL_INTERVAL_MS,
     app2appIdlePolling: { intervalMs: e.APP2APP_IDLE_POLL_INTERVAL_MS, afterMs: e.APP2APP_IDLE_AFTER_MS },
+    tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     voucherCatalogTtlSeconds: e.VOUCHER_CATALOG_TTL_SECONDS,
     klipPageCacheTtlSeconds: e.KLIP_PAGE_CACHE_TTL_SECONDS,
     claimRateLimit: { failures: e.CLAIM_FAILURES_PER_WINDOW, windowSeconds: e.CLAIM_FAILURE_WINDOW_SECONDS },

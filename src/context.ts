@@ -3,6 +3,7 @@
  * token was refused, and the services resolvers call. Made by both transports (HTTP and graphql-ws)
  * through `createContext`; a subscription moves to a fresh scope for every event it resolves.
  */
+import type { Span } from '@opentelemetry/api';
 import type { GraphQLError } from 'graphql';
 import type { ViewerIdentity } from './auth/tokens';
 import { createScope, type OperationScope } from './scope';
@@ -18,14 +19,14 @@ export interface Context {
   nextEvent(): void;
 }
 
-export function createContext(services: AppServices, viewer: ViewerIdentity | null, authError?: GraphQLError): Context {
+export function createContext(services: AppServices, viewer: ViewerIdentity | null, authError?: GraphQLError, span?: Span): Context {
   const timeoutMs = services.config.operationTimeoutMs;
   const context: Context = {
-    scope: createScope({ viewer, timeoutMs }),
+    scope: createScope({ viewer, timeoutMs, span }),
     authError,
     services,
     nextEvent() {
-      context.scope = createScope({ viewer, requestId: context.scope.requestId, timeoutMs });
+      context.scope = createScope({ viewer, requestId: context.scope.requestId, timeoutMs, span });
     },
   };
   return context;

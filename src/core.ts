@@ -9,6 +9,7 @@ import type { UpstreamHttp } from './datasources/http';
 import type { Provider } from './errors';
 import type { ViewerQuotas } from './limits/viewer-quotas';
 import type { Metrics } from './observability/metrics';
+import type { Tracing } from './observability/tracing';
 import type { Logger } from './observability/logger';
 import type { Coordination } from './pubsub';
 import type { CursorCodec } from './schema/cursor';
@@ -38,6 +39,8 @@ export interface CoreServices {
   cursors: CursorCodec;
   /** Per-viewer quotas (operations, App2App prepares and watched keys, websockets). */
   quotas: ViewerQuotas;
+  /** OpenTelemetry traces (off unless an endpoint is configured). */
+  tracing: Tracing;
 }
 
 /**

@@ -10,6 +10,7 @@
  * service: depending on it is what made the import circle).
  */
 import { randomUUID } from 'node:crypto';
+import type { Span } from '@opentelemetry/api';
 import type DataLoader from 'dataloader';
 import type { ViewerIdentity } from './auth/tokens';
 
@@ -25,6 +26,8 @@ export interface OperationScope {
   readonly signal: AbortSignal;
   /** Epoch ms of the deadline; Infinity for work without one. */
   readonly deadline: number;
+  /** The operation's trace span, when tracing is on: upstream calls become its children. */
+  readonly span?: Span;
   /** This operation's loader called `name`, created on first use. */
   loader<K, V, C = K>(name: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C>;
 }
@@ -37,6 +40,7 @@ export interface ScopeOptions {
   timeoutMs?: number;
   /** Another reason to stop (a client gone, a test), besides the deadline. */
   signal?: AbortSignal;
+  span?: Span;
 }
 
 /** The signal of work without a deadline. */
@@ -56,6 +60,7 @@ export function createScope(options: ScopeOptions): OperationScope {
     viewer: options.viewer,
     signal: signalOf(timeoutMs, options.signal),
     deadline: timeoutMs === undefined ? Infinity : Date.now() + timeoutMs,
+    span: options.span,
     loader<K, V, C = K>(name: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C> {
       let loader = loaders.get(name) as DataLoader<K, V, C> | undefined;
       if (!loader) {

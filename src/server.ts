@@ -13,6 +13,7 @@ import cors from 'cors';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { DestinationStream } from 'pino';
 import { TokenVerifier } from './auth/tokens';
 import type { Config, UpstreamsConfig } from './config';
@@ -26,6 +27,7 @@ import { healthRoutes } from './health';
 import { landingPageWithLocalIde, localIdeRoutes } from './ide';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import { Tracing } from './observability/tracing';
 import { jsonErrors, jsonNotFound } from './http/json-errors';
 import { apiPortMetrics, startMetricsListener } from './http/metrics-endpoint';
 import { ViewerQuotas } from './limits/viewer-quotas';
@@ -53,6 +55,8 @@ export interface GatewayOptions {
   postgresSchema?: string;
   /** Prefix of Redis keys (tests isolate themselves). @default 'rewardgraph' */
   redisNamespace?: string;
+  /** Tests: where trace spans go (an InMemorySpanExporter), with tracing on whatever the config says. */
+  traceExporter?: SpanExporter;
   /** Headers Apollo Sandbox starts with (the demo token, in development). */
   sandboxHeaders?: Record<string, string>;
 }
@@ -79,6 +83,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
   try {
     const metrics = new Metrics({ maxOperationNames: config.metricsMaxOperationNames });
+    const tracing = new Tracing({ ...config.tracing, exporter: options.traceExporter });
+    opened.push(() => tracing.shutdown());
     const store = await openStore({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
@@ -116,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             breaker: config.breaker,
             metrics,
             rejectionOf: REJECTION_HOOKS[provider],
+            tracing,
             logger,
           });
           upstreamClients.set(baseUrl, client);
@@ -124,6 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       },
       cursors: new CursorCodec(secrets.storeEncryptionKey),
       quotas: new ViewerQuotas(coordination, config.quotas),
+      tracing,
     };
     const domains = startDomains(core);
     opened.push(() => domains.stop());
@@ -182,7 +190,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           const auth = await gate.authenticate(req.headers.authorization);
-          return createContext(services, auth.viewer, auth.error);
+          const traceparent = req.headers.traceparent;
+          const span = tracing.enabled ? tracing.startOperation(typeof traceparent === 'string' ? traceparent : undefined) : undefined;
+          return createContext(services, auth.viewer, auth.error, span);
         },
       }),
     );
@@ -205,6 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await Promise.all([...upstreamClients.values()].map((client) => client.close()));
         await coordination.close();
         await store.close();
+        await tracing.shutdown();
         logger.info('stopped');
       })());
 

@@ -33,6 +33,7 @@ import { rateLimited } from './errors';
 import { authenticateConnection } from './operation/connection-auth';
 import type { OperationGate } from './operation/operation-gate';
 import type { OperationLog } from './operation/operation-log';
+import type { Span } from './observability/tracing';
 import type { Slot } from './pubsub';
 import type { AppServices } from './services';
 
@@ -41,8 +42,8 @@ type SocketExtra = {
   expiryTimer: NodeJS.Timeout;
   /** This socket's place in its viewer's WS_SOCKETS_PER_VIEWER quota. */
   slot?: Slot;
-  /** When each operation (by its id) started, for its duration. */
-  started: Map<string, { at: number; requestId: string }>;
+  /** When each operation (by its id) started, for its duration, and its trace span. */
+  started: Map<string, { at: number; requestId: string; span?: Span; name?: string }>;
 };
 
 /** setTimeout's limit; a token living longer is re-checked when this fires. */
@@ -124,8 +125,9 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
         if (invalid.length > 0) return invalid;
         const operationNode = getOperationAST(document, payload.operationName);
         if (!operationNode) return [new GraphQLError('Unable to identify the operation: name it with `operationName`')];
-        const contextValue = createContext(services, ctx.extra.viewer ?? null);
-        ctx.extra.started?.set(id, { at: performance.now(), requestId: contextValue.scope.requestId });
+        const span = services.tracing.enabled ? services.tracing.startOperation() : undefined;
+        const contextValue = createContext(services, ctx.extra.viewer ?? null, undefined, span);
+        ctx.extra.started?.set(id, { at: performance.now(), requestId: contextValue.scope.requestId, span, name: operationNode.name?.value });
         try {
           await gate.admit({ viewer: contextValue.scope.viewer, document, operation: operationNode, variables: payload.variables ?? undefined });
         } catch (err) {
@@ -159,11 +161,12 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
     log.record({
       requestId: started?.requestId ?? id,
       viewer: extra.viewer?.id,
-      name,
+      name: name ?? started?.name,
       type: 'subscription',
       transport: 'ws',
       durationMs: started ? performance.now() - started.at : 0,
       errors,
+      span: started?.span,
     });
   }
 

@@ -22,11 +22,13 @@ import {
   handleWhen,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { Agent, interceptors, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { ErrorCode, PROVIDER_NAMES, UpstreamBadResponseError, UpstreamError, type Provider } from '../errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import type { Span, Tracing } from '../observability/tracing';
 import type { OperationScope } from '../scope';
 import { UpstreamRejection, type RejectionOf } from './rejection';
 
@@ -44,6 +46,8 @@ export interface UpstreamHttpOptions {
   dispatcher?: Dispatcher;
   /** Where an answer that fails its wire schema is reported (paths and zod codes, never the body). */
   logger?: Logger;
+  /** A span per call, child of the operation's, with `traceparent` sent upstream (when tracing is on). */
+  tracing?: Tracing;
 }
 
 export interface UpstreamRequest {
@@ -66,6 +70,22 @@ export interface UpstreamResponse<T> {
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** One call as it goes: its trace span (if any) and how many attempts the transport made. */
+interface Call {
+  span?: Span;
+  attempts: { count: number };
+}
+
+/**
+ * Counts each attempt of a request (it sits inside undici's retry interceptor, so it sees every
+ * retry), for the `upstream.retries` of the call's span. The count rides on the request options.
+ */
+const countAttempts: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
+  const attempts = (opts as { attempts?: { count: number } }).attempts;
+  if (attempts) attempts.count++;
+  return dispatch(opts, handler);
+};
 
 /** What a client is told to wait when a 429 gives no Retry-After (the route is not held back then). */
 const HINT_RETRY_AFTER_MS = 1_000;
@@ -109,6 +129,7 @@ export class UpstreamHttp {
         connections: 64,
       });
     this.dispatcher = agent.compose(
+      countAttempts,
       interceptors.retry({
         maxRetries: options.retries,
         methods: ['GET'],
@@ -145,21 +166,45 @@ export class UpstreamHttp {
 
   /** The raw answer with status and headers, its body unchecked (e.g. for a 302); 4xx/5xx throw as in `json`. */
   async send<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    for (let retries = this.options.retries; ; retries--) {
-      try {
-        return await this.attempt<T>(request);
-      } catch (err) {
-        // A GET told to come back later waits when it can still answer within the operation's deadline.
-        if (!(err instanceof UpstreamRateLimited) || err.retryAfterMs === undefined || request.method !== 'GET' || retries <= 0) throw err;
-        // Work without a deadline (a background sync) waits no longer than one call may take.
-        const latest = Math.min(request.scope.deadline, Date.now() + this.options.timeoutMs);
-        if (Date.now() + err.retryAfterMs + RETRY_MARGIN_MS > latest) throw err;
-        await this.pause(request, err.retryAfterMs);
+    const call: Call = {
+      span: this.options.tracing?.startUpstream(request.scope.span, `${PROVIDER_NAMES[this.provider]} ${request.method} ${request.route}`, {
+        'upstream.provider': this.provider,
+        'upstream.route': request.route,
+        'http.request.method': request.method,
+      }),
+      attempts: { count: 0 },
+    };
+    try {
+      for (let retries = this.options.retries; ; retries--) {
+        try {
+          const answer = await this.attempt<T>(request, call);
+          call.span?.setAttribute('http.response.status_code', answer.status);
+          return answer;
+        } catch (err) {
+          // A GET told to come back later waits when it can still answer within the operation's deadline.
+          if (!(err instanceof UpstreamRateLimited) || err.retryAfterMs === undefined || request.method !== 'GET' || retries <= 0) throw err;
+          // Work without a deadline (a background sync) waits no longer than one call may take.
+          const latest = Math.min(request.scope.deadline, Date.now() + this.options.timeoutMs);
+          if (Date.now() + err.retryAfterMs + RETRY_MARGIN_MS > latest) throw err;
+          await this.pause(request, err.retryAfterMs);
+        }
+      }
+    } catch (err) {
+      if (call.span) {
+        const { code, upstreamStatus } = (err as UpstreamError).extensions ?? {};
+        if (typeof upstreamStatus === 'number') call.span.setAttribute('http.response.status_code', upstreamStatus);
+        call.span.setStatus({ code: SpanStatusCode.ERROR, message: String(code ?? 'error') });
+      }
+      throw err;
+    } finally {
+      if (call.span) {
+        call.span.setAttribute('upstream.retries', Math.max(0, call.attempts.count - 1));
+        call.span.end();
       }
     }
   }
 
-  private async attempt<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+  private async attempt<T>(request: UpstreamRequest, call: Call): Promise<UpstreamResponse<T>> {
     const key = `${request.method} ${request.route}`;
     const notBefore = this.notBefore.get(key);
     if (notBefore !== undefined) {
@@ -170,7 +215,7 @@ export class UpstreamHttp {
       this.notBefore.delete(key);
     }
     try {
-      return await this.breaker.execute(() => this.once<T>(request));
+      return await this.breaker.execute(() => this.once<T>(request, call));
     } catch (err) {
       if (err instanceof UpstreamRateLimited && err.retryAfterMs !== undefined) this.notBefore.set(key, Date.now() + err.retryAfterMs);
       if (err instanceof BrokenCircuitError) {
@@ -189,12 +234,13 @@ export class UpstreamHttp {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  private async once<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+  private async once<T>(request: UpstreamRequest, call: Call): Promise<UpstreamResponse<T>> {
     const url = new URL(request.path.replace(/^\//, ''), this.base);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (call.span) this.options.tracing!.inject(call.span, headers);
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);
@@ -213,7 +259,8 @@ export class UpstreamHttp {
         headers,
         body,
         signal,
-      });
+        attempts: call.attempts,
+      } as Dispatcher.RequestOptions);
     } catch (err) {
       throw this.transportError(request, signal.aborted ? signal.reason : err, started);
     }

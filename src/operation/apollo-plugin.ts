@@ -26,6 +26,7 @@ export function operationPlugin(gate: OperationGate, log: OperationLog): ApolloS
             transport: 'http',
             durationMs: performance.now() - started,
             errors: errors ?? resultErrors,
+            span: contextValue.scope.span,
           });
         },
         async didEncounterErrors({ errors }) {

@@ -4,6 +4,7 @@
  * logged with their stack. Variables are never logged: they may hold claim codes.
  */
 import type { Logger } from '../observability/logger';
+import { endWithOutcome, traceIdOf, viewerHash, type Span } from '../observability/tracing';
 import type { Metrics } from '../observability/metrics';
 
 export interface OperationRecord {
@@ -16,6 +17,8 @@ export interface OperationRecord {
   transport: 'http' | 'ws' | 'sse' | 'multipart';
   durationMs: number;
   errors?: readonly ErrorLike[];
+  /** The operation's trace span (tracing on): named, described and ended here. */
+  span?: Span;
 }
 
 interface ErrorLike {
@@ -43,7 +46,14 @@ export class OperationLog {
       outcome,
       durationMs: Math.round(op.durationMs * 10) / 10,
       viewer: op.viewer,
+      traceId: traceIdOf(op.span),
     };
+    if (op.span) {
+      op.span.updateName(`${op.type} ${op.name ?? 'anonymous'}`);
+      op.span.setAttributes({ 'graphql.operation.name': op.name ?? 'anonymous', 'graphql.operation.type': op.type, 'rewardgraph.transport': op.transport });
+      if (op.viewer) op.span.setAttribute('enduser.id_hash', viewerHash(op.viewer));
+      endWithOutcome(op.span, outcome);
+    }
     if (outcome === 'INTERNAL_SERVER_ERROR') this.logger.error(line, 'graphql operation failed');
     else this.logger.info(line, 'graphql operation');
   }

@@ -78,7 +78,7 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
   }
 
   /** Parse, validate, gate and make the context; nothing runs until `start()`. */
-  async function prepare(params: OperationParams, http: { method: string; authorization: string | undefined }): Promise<PreparedOperation> {
+  async function prepare(params: OperationParams, http: { method: string; authorization: string | undefined; traceparent?: string }): Promise<PreparedOperation> {
     const began = performance.now();
     const auth = await gate.authenticate(http.authorization);
     const refuse = (status: number, errors: GraphQLError[], operation?: OperationDefinitionNode, allow?: string): PreparedOperation => {
@@ -115,7 +115,8 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
       return refuse(status, [err as GraphQLError], operation);
     }
 
-    const context = createContext(services, auth.viewer, auth.error);
+    const span = services.tracing.enabled ? services.tracing.startOperation(http.traceparent) : undefined;
+    const context = createContext(services, auth.viewer, auth.error, span);
     return {
       kind: 'ready',
       type: operation.operation,
@@ -127,7 +128,7 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
         // Counted once, as it starts (as over graphql-ws); a refusal at subscribe time carries its errors.
         const errors = isResult(result) ? result.errors : undefined;
         if (errors) log.unexpected(context.scope.requestId, errors);
-        log.record({ requestId: context.scope.requestId, viewer: auth.viewer?.id, name: operation.name?.value, type: operation.operation, transport, durationMs: performance.now() - began, errors });
+        log.record({ requestId: context.scope.requestId, viewer: auth.viewer?.id, name: operation.name?.value, type: operation.operation, transport, durationMs: performance.now() - began, errors, span });
         return result;
       },
     };
@@ -185,6 +186,11 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
 }
 
 export type HttpOperations = ReturnType<typeof createHttpOperations>;
+
+/** One value of a header that may come repeated. */
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });

@@ -13,7 +13,7 @@
  */
 import type { Request, Response } from 'express';
 import { graphqlOverHttpStatus, singleResultMediaType } from './graphql-over-http';
-import type { HttpOperations, OperationParams } from './http-operation';
+import { headerValue, type HttpOperations, type OperationParams } from './http-operation';
 
 /** Apollo Router's interval. */
 export const MULTIPART_HEARTBEAT_MS = 5_000;
@@ -30,7 +30,7 @@ export function multipartHandler(operations: HttpOperations, options: { heartbea
   const heartbeatMs = options.heartbeatMs ?? MULTIPART_HEARTBEAT_MS;
 
   return async (req: Request, res: Response, params: OperationParams): Promise<void> => {
-    const prepared = await operations.prepare(params, { method: req.method, authorization: req.headers.authorization });
+    const prepared = await operations.prepare(params, { method: req.method, authorization: req.headers.authorization, traceparent: headerValue(req.headers.traceparent) });
     if (prepared.kind === 'refused') {
       const mediaType = singleResultMediaType(req.headers.accept) ?? 'application/json; charset=utf-8';
       res.status(graphqlOverHttpStatus(mediaType, prepared.status, prepared.errors)).set({ 'content-type': mediaType, ...(prepared.allow ? { allow: prepared.allow } : {}) });

@@ -23,7 +23,7 @@ export function sseHandler(operations: HttpOperations): (req: Request, res: Resp
     // No stream tokens: every request is its own stream (distinct connections mode).
     authenticate: () => null,
     async onSubscribe(req, params) {
-      const prepared = await operations.prepare(params, { method: req.method, authorization: req.raw.headers.authorization });
+      const prepared = await operations.prepare(params, { method: req.method, authorization: req.raw.headers.authorization, traceparent: headerValue(req.raw.headers.traceparent) });
       if (prepared.kind === 'refused') {
         if (prepared.allow) {
           return [JSON.stringify({ errors: prepared.errors }), { status: prepared.status, statusText: 'Method Not Allowed', headers: { allow: prepared.allow, 'content-type': 'application/json; charset=utf-8' } }];

@@ -4,6 +4,7 @@
  * prefix, so test files run in parallel without seeing each other.
  */
 import 'reflect-metadata';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +42,8 @@ export interface StackOptions {
   demoViewer?: string;
   /** Forget the gateway's upstream-derived state on every sandbox reset, as `npm start` wires its embedded sandbox. */
   followResets?: boolean;
+  /** Trace spans go here (tracing on, whatever the environment says). */
+  traceExporter?: SpanExporter;
 }
 
 export interface GqlResult<T = any> {
@@ -116,6 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logDestination,
     postgresSchema: postgres ? unique : undefined,
     redisNamespace: redis ? unique : undefined,
+    traceExporter: options.traceExporter,
     sandboxHeaders: options.demoViewer ? { Authorization: `Bearer ${await signViewerToken(secret, options.demoViewer)}` } : undefined,
   });
   const unfollow = options.followResets ? followSandboxResets(sandbox, gateway) : undefined;

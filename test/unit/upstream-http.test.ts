@@ -140,3 +140,30 @@ describe('UpstreamHttp', () => {
     expect(text).toMatch(/upstream_request_duration_seconds_count\{provider="KIGO",route="GET \/wallet\/tokens\/:tokenId",status="200"\} 1/);
   });
 });
+
+describe('UpstreamHttp with tracing', () => {
+  it('sends the W3C traceparent of its call span, a child of the operation span', async () => {
+    const { InMemorySpanExporter } = await import('@opentelemetry/sdk-trace-base');
+    const { Tracing } = await import('../../src/observability/tracing');
+    const exporter = new InMemorySpanExporter();
+    const tracing = new Tracing({ sampleRatio: 1, serviceName: 'test', exporter });
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const http = new UpstreamHttp({ provider: Provider.KIGO, baseUrl: `${ORIGIN}/api/v1`, timeoutMs: 1_000, retries: 0, breaker: { failures: 100, halfOpenMs: 60_000 }, metrics: new Metrics(), dispatcher: agent, tracing });
+    let sent: string | undefined;
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/v1/wallet/tokens/tok_1', method: 'GET' })
+      .reply((req) => {
+        sent = (req.headers as Record<string, string>).traceparent;
+        return { statusCode: 200, data: {} };
+      });
+    const operation = tracing.startOperation()!;
+    await http.json({ ...get, scope: createScope({ viewer: null, span: operation }) }, ANY);
+    operation.end();
+    const [call] = exporter.getFinishedSpans().filter((s) => s.name === 'Kigo GET /wallet/tokens/:tokenId');
+    expect(sent).toBe(`00-${call!.spanContext().traceId}-${call!.spanContext().spanId}-01`);
+    expect(call!.parentSpanContext?.spanId).toBe(operation.spanContext().spanId);
+    await tracing.shutdown();
+  });
+});
