@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SANDBOX_CREDENTIALS } from '../sandbox/provider';
 import { startProfiler } from './cpu-profile';
 import { runLoad, sendOnce, type LoadOptions } from './load';
 import { ProcessGroup, type ProcessSpec, type RunningProcess } from './processes';
@@ -157,7 +158,8 @@ async function startServerProcess(
   def: ServerDef,
   at: { sandboxUrl: string; jwtSecret: string; tmp: string; nodeArgs?: string[] },
 ): Promise<RunningProcess> {
-  const common = { NODE_ENV: 'development', PORT: '0', AUTH_JWT_SECRET: at.jwtSecret };
+  // Production mode, as deployed (graphql-js's own checks, no IDE), for bare Apollo and the gateway alike.
+  const common = { NODE_ENV: 'production', PORT: '0', AUTH_JWT_SECRET: at.jwtSecret };
   let spec: ProcessSpec;
   if (def.kind === 'bare-apollo') {
     spec = { name: def.name, script: path.join(DIST, 'bench/bare-apollo.js'), env: { ...common, ...def.env }, ready: /bare apollo ready at (http:\/\/\S+)\/graphql/ };
@@ -168,6 +170,11 @@ async function startServerProcess(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DATA_DIR: dataDir,
+      STORE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      // One viewer loads the gateway here: the per-viewer rate (production's default 20/s) is not what is measured.
+      VIEWER_OPERATIONS_PER_SECOND: '0',
+      METRICS_PORT: '0',
+      ...sandboxCredentialsEnv(),
       KIGO_BASE_URL: `${at.sandboxUrl}/kigo/api/v1`,
       KLIP_API_URL: `${at.sandboxUrl}/klip/v2`,
       KLIP_A2A_URL: `${at.sandboxUrl}/klip-a2a/v2`,
@@ -272,4 +279,21 @@ function parseOptions(argv: string[]): Options {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Production needs every upstream credential set: the sandbox's. (The Xoxoday grant is never used here.) */
+function sandboxCredentialsEnv(): Record<string, string> {
+  const c = SANDBOX_CREDENTIALS;
+  return {
+    KIGO_API_KEY: c.kigo.apiKey,
+    KIGO_PARTNER_ID: c.kigo.partnerId,
+    KLIP_PARTNER_EMAIL: c.klip.partnerEmail,
+    KLIP_PARTNER_PASSWORD: c.klip.partnerPassword,
+    KLIP_CARD_CONTRACT: c.klip.cardContract,
+    KLIP_CARD_PIN: c.klip.cardPin,
+    XOXODAY_CLIENT_ID: c.xoxoday.clientId,
+    XOXODAY_CLIENT_SECRET: c.xoxoday.clientSecret,
+    XOXODAY_REDIRECT_URI: c.xoxoday.redirectUri,
+    XOXODAY_REFRESH_TOKEN: 'unused-by-the-benchmark',
+  };
 }

@@ -6,6 +6,8 @@ import { UpstreamRejection } from '../../src/datasources/rejection';
 import { ErrorCode, Provider, UpstreamError } from '../../src/errors';
 import { Metrics } from '../../src/observability/metrics';
 import { createScope } from '../../src/scope';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { Tracing } from '../../src/observability/tracing';
 
 const scope = createScope({ viewer: null });
 const ANY = z.unknown();
@@ -143,8 +145,6 @@ describe('UpstreamHttp', () => {
 
 describe('UpstreamHttp with tracing', () => {
   it('sends the W3C traceparent of its call span, a child of the operation span', async () => {
-    const { InMemorySpanExporter } = await import('@opentelemetry/sdk-trace-base');
-    const { Tracing } = await import('../../src/observability/tracing');
     const exporter = new InMemorySpanExporter();
     const tracing = new Tracing({ sampleRatio: 1, serviceName: 'test', exporter });
     const agent = new MockAgent();
