@@ -18,12 +18,19 @@ export interface ServerDef {
   kind: 'gateway' | 'bare-apollo';
   /** Added to (and overriding) the gateway's benchmark environment. */
   env?: Record<string, string>;
+  /** The built checkout to run (its `dist/`); default this one. `--baseline=DIR` runs another beside it. */
+  dist?: string;
+  /** Needs an OTLP/HTTP receiver: its URL is set as OTEL_EXPORTER_OTLP_ENDPOINT. */
+  otlp?: boolean;
 }
 
 /** `sandbox` is always running; every other server named by a chosen target is started for the run. */
 export const SERVERS: ServerDef[] = [
   { name: 'gateway', kind: 'gateway' },
   { name: 'bare-apollo', kind: 'bare-apollo' },
+  { name: 'gateway-trace-10', kind: 'gateway', otlp: true, env: { OTEL_TRACES_SAMPLER_ARG: '0.1' } },
+  { name: 'gateway-trace-100', kind: 'gateway', otlp: true, env: { OTEL_TRACES_SAMPLER_ARG: '1' } },
+  { name: 'gateway-graphql-js', kind: 'gateway', env: { GRAPHQL_JIT: 'false' } },
 ];
 
 /** What building a target's request needs: where each server is and the credentials. */
@@ -47,6 +54,8 @@ export interface Target {
   check(status: number, body: string): string | undefined;
   /** Sandbox stats key prefix of the upstream call this target stands for (counted per request). */
   upstreamRoute?: string;
+  /** Run only when named in --targets (a variant for a question of the moment, not the standing table). */
+  optional?: boolean;
 }
 
 export interface RatioDef {
@@ -70,8 +79,7 @@ export const TARGETS: Target[] = [
     check: json((b: { data?: unknown[] }) => (b.data?.length === 20 ? undefined : `expected 20 tokens, got ${b.data?.length}`)),
     upstreamRoute: KIGO_PAGE,
   },
-  graphqlTarget('gateway-tokens', 'gateway', 'the same page through the gateway: viewer { tokens(first: 20) { nodes { id name } } }', TOKENS_QUERY, 'alice', (d: { viewer?: { tokens?: { nodes?: unknown[] } } }) =>
-    d.viewer?.tokens?.nodes?.length === 20 ? undefined : 'expected 20 token nodes', KIGO_PAGE),
+  graphqlTarget('gateway-tokens', 'gateway', 'the same page through the gateway: viewer { tokens(first: 20) { nodes { id name } } }', TOKENS_QUERY, 'alice', checkTokens, KIGO_PAGE),
   graphqlTarget('bare-viewer', 'bare-apollo', 'bare Apollo Server 5 on express 5: { viewer { id } }', VIEWER_QUERY, 'alice', checkViewer),
   graphqlTarget('gateway-viewer', 'gateway', 'the gateway: { viewer { id } } (no upstream)', VIEWER_QUERY, 'alice', checkViewer),
   {
@@ -82,6 +90,10 @@ export const TARGETS: Target[] = [
     check: json((b: { bapps?: Array<{ cards?: unknown[] }> }) => ((b.bapps?.[0]?.cards?.length ?? 0) >= 20 ? undefined : 'expected a page of cards')),
     upstreamRoute: KLIP_PAGE,
   },
+  graphqlTarget('gateway-tokens-trace-10', 'gateway-trace-10', 'tokens with tracing sampled at 10 % (OTLP export to a local receiver)', TOKENS_QUERY, 'alice', checkTokens, KIGO_PAGE),
+  graphqlTarget('gateway-tokens-trace-100', 'gateway-trace-100', 'tokens with tracing sampled at 100 % (OTLP export to a local receiver)', TOKENS_QUERY, 'alice', checkTokens, KIGO_PAGE),
+  { ...graphqlTarget('gateway-tokens-graphql-js', 'gateway-graphql-js', 'tokens executed by graphql-js (GRAPHQL_JIT=false)', TOKENS_QUERY, 'alice', checkTokens, KIGO_PAGE), optional: true },
+  { ...graphqlTarget('gateway-viewer-graphql-js', 'gateway-graphql-js', '{ viewer { id } } executed by graphql-js (GRAPHQL_JIT=false)', VIEWER_QUERY, 'alice', checkViewer), optional: true },
   graphqlTarget('gateway-partner-cards', 'gateway', 'the gateway: partnerCards(first: 20) { nodes { id name } } (admin)', PARTNER_CARDS_QUERY, 'admin', (d: { partnerCards?: { nodes?: unknown[] } }) =>
     d.partnerCards?.nodes?.length === 20 ? undefined : 'expected 20 card nodes', KLIP_PAGE),
 ];
@@ -90,7 +102,31 @@ export const RATIOS: RatioDef[] = [
   { label: 'gateway tokens ÷ direct Kigo page', numerator: 'gateway-tokens', denominator: 'kigo-direct' },
   { label: 'gateway viewer ÷ bare Apollo', numerator: 'gateway-viewer', denominator: 'bare-viewer' },
   { label: 'gateway partnerCards ÷ direct Klip page', numerator: 'gateway-partner-cards', denominator: 'klip-direct' },
+  { label: 'tokens: tracing 10 % ÷ off', numerator: 'gateway-tokens-trace-10', denominator: 'gateway-tokens' },
+  { label: 'tokens: tracing 100 % ÷ off', numerator: 'gateway-tokens-trace-100', denominator: 'gateway-tokens' },
+  { label: 'tokens: graphql-jit ÷ graphql-js', numerator: 'gateway-tokens', denominator: 'gateway-tokens-graphql-js' },
+  { label: 'viewer: graphql-jit ÷ graphql-js', numerator: 'gateway-viewer', denominator: 'gateway-viewer-graphql-js' },
 ];
+
+/**
+ * `--baseline=DIR`: another built checkout of the gateway (say, the commit before a change) run beside
+ * this one, its tokens and viewer queries interleaved with ours, so a before/after is measured in one run.
+ */
+export function baselineVariant(dist: string): { server: ServerDef; targets: Target[]; ratios: RatioDef[] } {
+  return {
+    server: { name: 'gateway-baseline', kind: 'gateway', dist },
+    targets: [
+      graphqlTarget('baseline-tokens', 'gateway-baseline', `tokens through the baseline gateway (${dist})`, TOKENS_QUERY, 'alice', checkTokens, KIGO_PAGE),
+      graphqlTarget('baseline-viewer', 'gateway-baseline', `{ viewer { id } } through the baseline gateway (${dist})`, VIEWER_QUERY, 'alice', checkViewer),
+    ],
+    ratios: [
+      { label: 'tokens: this gateway ÷ baseline', numerator: 'gateway-tokens', denominator: 'baseline-tokens' },
+      { label: 'viewer: this gateway ÷ baseline', numerator: 'gateway-viewer', denominator: 'baseline-viewer' },
+      { label: 'baseline tokens ÷ direct Kigo page', numerator: 'baseline-tokens', denominator: 'kigo-direct' },
+      { label: 'baseline viewer ÷ bare Apollo', numerator: 'baseline-viewer', denominator: 'bare-viewer' },
+    ],
+  };
+}
 
 function graphqlTarget<D>(
   name: string,
@@ -115,6 +151,10 @@ function graphqlTarget<D>(
     }),
     check: json((b: { data?: D; errors?: unknown[] }) => (b.errors ? `GraphQL errors: ${JSON.stringify(b.errors).slice(0, 300)}` : b.data ? checkData(b.data) : 'no data')),
   };
+}
+
+function checkTokens(d: { viewer?: { tokens?: { nodes?: unknown[] } } }): string | undefined {
+  return d.viewer?.tokens?.nodes?.length === 20 ? undefined : 'expected 20 token nodes';
 }
 
 function checkViewer(d: { viewer?: { id?: unknown } | null }): string | undefined {

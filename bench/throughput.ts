@@ -13,11 +13,18 @@
  *   --rounds=3          BENCH_ROUNDS       0 only makes sense with a CPU profile
  *   --connections=20,50 BENCH_CONNECTIONS
  *   --warmup=3          BENCH_WARMUP       seconds of unmeasured load per target before round 1
- *   --targets=a,b       BENCH_TARGETS      a subset of the targets (throughput-targets.ts)
+ *   --targets=a,b       BENCH_TARGETS      a subset of the targets (throughput-targets.ts; the optional
+ *                                          ones, such as gateway-tokens-graphql-js, run only when named)
  *   --cpu-profile[=t]   BENCH_CPU_PROFILE  after the rounds, profile a fresh process of target t's
  *                                          server (default gateway-tokens; `1` means that too) for one
  *                                          run at the largest connection count, and summarise it
  *   --profile-dir=d     BENCH_PROFILE_DIR  where the .cpuprofile goes (default <tmp>/rewardgraph-bench-profiles)
+ *   --baseline=DIR      BENCH_BASELINE     also run the gateway built in DIR (a checkout with `dist/`, say
+ *                                          the commit before a change): its tokens and viewer targets join
+ *                                          the rounds, with "this ÷ baseline" ratios
+ *
+ * The tracing targets (`gateway-tokens-trace-10`, `-100`) export their spans over OTLP/HTTP to a
+ * receiver in this process that accepts and counts them (as a collector would, minus the forwarding).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,7 +37,8 @@ import { ProcessGroup, type ProcessSpec, type RunningProcess } from './processes
 import { formatSummary, summariseProfile, type CpuProfile } from './profile-summary';
 import { round } from './measure';
 import { formatTable, ratioMetrics, ratios, summarise, type RunSample } from './throughput-report';
-import { obtainCredentials, RATIOS, SERVERS, TARGETS, type ServerDef, type Target, type TargetContext } from './throughput-targets';
+import { startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
+import { baselineVariant, obtainCredentials, RATIOS, SERVERS, TARGETS, type RatioDef, type ServerDef, type Target, type TargetContext } from './throughput-targets';
 import type { ScenarioResult } from './scenario';
 
 interface Options {
@@ -41,6 +49,9 @@ interface Options {
   targets: Target[];
   cpuProfile?: Target;
   profileDir: string;
+  servers: ServerDef[];
+  ratios: RatioDef[];
+  baseline?: string;
 }
 
 const DIST = path.resolve(__dirname, '..');
@@ -52,6 +63,7 @@ export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-bench-run-'));
   const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
   const removeSignalHandlers = group.stopOnSignals(removeTmp);
+  let otlp: OtlpReceiver | undefined;
   try {
     const jwtSecret = randomBytes(32).toString('base64url');
     const sandbox = await group.start({
@@ -60,10 +72,12 @@ export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
       env: { SANDBOX_PORT: '0' },
       ready: /sandbox on (http:\/\/\S+)/,
     });
-    const startServer = (def: ServerDef, nodeArgs?: string[]) => startServerProcess(group, def, { sandboxUrl: sandbox.url, jwtSecret, tmp, nodeArgs });
+    const serverNames = new Set([...options.targets, ...(options.cpuProfile ? [options.cpuProfile] : [])].map((t) => t.server).filter((s) => s !== 'sandbox'));
+    if ([...serverNames].some((name) => serverDef(options, name).otlp)) otlp = await startOtlpReceiver();
+    const startServer = (def: ServerDef, nodeArgs?: string[]) => startServerProcess(group, def, { sandboxUrl: sandbox.url, jwtSecret, tmp, nodeArgs, otlpUrl: otlp?.url });
     const servers: Record<string, RunningProcess> = { sandbox };
-    for (const name of new Set(options.targets.map((t) => t.server).filter((s) => s !== 'sandbox'))) {
-      servers[name] = await startServer(serverDef(name));
+    for (const name of serverNames) {
+      if (options.targets.some((t) => t.server === name)) servers[name] = await startServer(serverDef(options, name));
     }
     const urls = Object.fromEntries(Object.entries(servers).map(([name, p]) => [name, p.url]));
     const ctx: TargetContext = { urls, ...(await obtainCredentials(sandbox.url, jwtSecret)) };
@@ -104,13 +118,14 @@ export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
     }
 
     const summaries = summarise(samples);
-    const ratioSummaries = ratios(samples, summaries, RATIOS);
+    const ratioSummaries = ratios(samples, summaries, options.ratios);
     if (samples.length > 0) out(`\n${formatTable(summaries, options.targets)}\n`);
+    if (otlp) out(`  OTLP receiver: ${otlp.exports} exports, ${otlp.spans} spans, ${Math.round(otlp.bytes / 1024)} KiB\n`);
 
     let profile: { target: string; connections: number; file: string } | undefined;
     if (options.cpuProfile) {
       const target = options.cpuProfile;
-      const server = await startServer(serverDef(target.server), ['--inspect=127.0.0.1:0']);
+      const server = await startServer(serverDef(options, target.server), ['--inspect=127.0.0.1:0']);
       const profiledCtx = { ...ctx, urls: { ...urls, [target.server]: server.url } };
       const check = await checkTarget(target, profiledCtx);
       await runLoad(target.request(profiledCtx), { connections: maxConnections, durationSeconds: Math.max(options.warmupSeconds, 1), ...check });
@@ -127,7 +142,8 @@ export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
     return {
       metrics: ratioMetrics(ratioSummaries, summaries),
       details: {
-        options: { ...options, targets: options.targets.map((t) => t.name), cpuProfile: options.cpuProfile?.name },
+        options: { ...options, targets: options.targets.map((t) => t.name), cpuProfile: options.cpuProfile?.name, servers: undefined, ratios: undefined },
+        otlp: otlp ? { exports: otlp.exports, bytes: otlp.bytes, spans: otlp.spans } : undefined,
         targets: Object.fromEntries(options.targets.map((t) => [t.name, t.label])),
         summaries,
         ratios: ratioSummaries,
@@ -141,13 +157,14 @@ export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
     throw err;
   } finally {
     await group.stopAll();
+    await otlp?.close();
     removeSignalHandlers();
     removeTmp();
   }
 }
 
-function serverDef(name: string): ServerDef {
-  const def = SERVERS.find((s) => s.name === name);
+function serverDef(options: Options, name: string): ServerDef {
+  const def = options.servers.find((s) => s.name === name);
   if (!def) throw new Error(`no server named ${name} in SERVERS`);
   return def;
 }
@@ -156,7 +173,7 @@ function serverDef(name: string): ServerDef {
 async function startServerProcess(
   group: ProcessGroup,
   def: ServerDef,
-  at: { sandboxUrl: string; jwtSecret: string; tmp: string; nodeArgs?: string[] },
+  at: { sandboxUrl: string; jwtSecret: string; tmp: string; nodeArgs?: string[]; otlpUrl?: string },
 ): Promise<RunningProcess> {
   // Production mode, as deployed (graphql-js's own checks, no IDE), for bare Apollo and the gateway alike.
   const common = { NODE_ENV: 'production', PORT: '0', AUTH_JWT_SECRET: at.jwtSecret };
@@ -179,9 +196,11 @@ async function startServerProcess(
       KLIP_API_URL: `${at.sandboxUrl}/klip/v2`,
       KLIP_A2A_URL: `${at.sandboxUrl}/klip-a2a/v2`,
       XOXODAY_BASE_URL: `${at.sandboxUrl}/xoxoday/chef`,
+      ...(def.otlp && at.otlpUrl ? { OTEL_EXPORTER_OTLP_ENDPOINT: at.otlpUrl } : {}),
       ...def.env,
     };
-    spec = { name: def.name, script: path.join(DIST, 'src/main.js'), env, ready: /rewardgraph ready at (http:\/\/\S+)\/graphql/ };
+    const dist = def.dist ? path.join(path.resolve(def.dist), 'dist') : DIST;
+    spec = { name: def.name, script: path.join(dist, 'src/main.js'), env, ready: /rewardgraph ready at (http:\/\/\S+)\/graphql/ };
   }
   const running = await group.start({ ...spec, nodeArgs: at.nodeArgs });
   if (def.kind === 'gateway') await waitReady(running);
@@ -254,14 +273,21 @@ function parseOptions(argv: string[]): Options {
   };
   const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
+  const baselineDir = arg('baseline') ?? env.BENCH_BASELINE;
+  const baseline = baselineDir ? baselineVariant(baselineDir) : undefined;
+  if (baselineDir && !fs.existsSync(path.join(path.resolve(baselineDir), 'dist/src/main.js'))) {
+    throw new Error(`--baseline: ${baselineDir} has no dist/src/main.js (build it there: npx tsc -p tsconfig.build.json)`);
+  }
+  const servers = [...SERVERS, ...(baseline ? [baseline.server] : [])];
+  const known = [...TARGETS, ...(baseline?.targets ?? [])];
   const names = list(arg('targets') ?? env.BENCH_TARGETS);
-  const unknown = names?.filter((n) => !TARGETS.some((t) => t.name === n)) ?? [];
-  if (unknown.length > 0) throw new Error(`unknown target ${unknown.join(', ')}; known: ${TARGETS.map((t) => t.name).join(', ')}`);
+  const unknown = names?.filter((n) => !known.some((t) => t.name === n)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown target ${unknown.join(', ')}; known: ${known.map((t) => t.name).join(', ')}`);
   const connections = (list(arg('connections') ?? env.BENCH_CONNECTIONS) ?? ['20', '50']).map((c) => Math.round(positive('connections', c, 0)));
 
   const profileArg = arg('cpu-profile') ?? env.BENCH_CPU_PROFILE;
   const profileName = profileArg === undefined || profileArg === '0' ? undefined : profileArg === '' || profileArg === '1' ? 'gateway-tokens' : profileArg;
-  const cpuProfile = profileName === undefined ? undefined : TARGETS.find((t) => t.name === profileName);
+  const cpuProfile = profileName === undefined ? undefined : known.find((t) => t.name === profileName);
   if (profileName !== undefined && (!cpuProfile || cpuProfile.server === 'sandbox')) {
     throw new Error(`--cpu-profile: expected a gateway or bare Apollo target, got "${profileName}"`);
   }
@@ -271,9 +297,12 @@ function parseOptions(argv: string[]): Options {
     rounds,
     connections,
     warmupSeconds: positive('warmup', arg('warmup') ?? env.BENCH_WARMUP, 3, 0),
-    targets: rounds === 0 && cpuProfile ? [] : names ? TARGETS.filter((t) => names.includes(t.name)) : TARGETS,
+    targets: rounds === 0 && cpuProfile ? [] : names ? known.filter((t) => names.includes(t.name)) : known.filter((t) => !t.optional),
     cpuProfile,
     profileDir: path.resolve(arg('profile-dir') ?? env.BENCH_PROFILE_DIR ?? path.join(os.tmpdir(), 'rewardgraph-bench-profiles')),
+    servers,
+    ratios: [...RATIOS, ...(baseline?.ratios ?? [])],
+    baseline: baselineDir,
   };
 }
 

@@ -100,6 +100,7 @@ const envSchema = z.object({
   AUTH_CLOCK_TOLERANCE_SECONDS: count(60, 'seconds'),
   // Exposure.
   GRAPHQL_INTROSPECTION: optionalBoolean,
+  GRAPHQL_JIT: optionalBoolean,
   CORS_ORIGINS: optionalString,
   METRICS_PORT: z.coerce.number({ message: 'expected a port number' }).int('expected a port number').min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
@@ -177,6 +178,8 @@ export interface Config {
   tokenRules: { maxLifetimeSeconds: number; clockToleranceSeconds: number };
   /** Answer introspection (default: outside production only). */
   introspection: boolean;
+  /** Run HTTP operations compiled by graphql-jit (default) rather than by graphql-js's interpreter. */
+  jit: boolean;
   /** Origins allowed by CORS on /graphql; `*` outside production unless CORS_ORIGINS says otherwise. */
   corsOrigins: string[] | '*';
   /**
@@ -344,6 +347,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     websocket: { maxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES },
     tokenRules: { maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS, clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS },
     introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+    jit: e.GRAPHQL_JIT ?? true,
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS ? e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : production ? [] : '*',
     metrics: { port: e.METRICS_PORT ?? (production && !e.METRICS_TOKEN ? DEFAULT_PRODUCTION_METRICS_PORT : undefined), host: e.METRICS_HOST, token: e.METRICS_TOKEN },
   };

@@ -26,6 +26,7 @@ export function createContext(services: AppServices, viewer: ViewerIdentity | nu
     authError,
     services,
     nextEvent() {
+      context.scope.end();
       context.scope = createScope({ viewer, requestId: context.scope.requestId, timeoutMs, span });
     },
   };

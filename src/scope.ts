@@ -21,7 +21,7 @@ export interface OperationScope {
   readonly viewer: ViewerIdentity | null;
   /**
    * Aborted when the operation's work must stop: at its deadline (OPERATION_TIMEOUT_MS), with a
-   * TimeoutError reason. Every upstream call listens to it.
+   * TimeoutError reason, or when the signal given at creation aborts. Every upstream call listens to it.
    */
   readonly signal: AbortSignal;
   /** Epoch ms of the deadline; Infinity for work without one. */
@@ -30,6 +30,11 @@ export interface OperationScope {
   readonly span?: Span;
   /** This operation's loader called `name`, created on first use. */
   loader<K, V, C = K>(name: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C>;
+  /**
+   * The operation has answered: its deadline timer goes (work it left behind still ends by the
+   * upstream's own time budget). Optional to call; without it the timer fires at the deadline.
+   */
+  end(): void;
 }
 
 export interface ScopeOptions {
@@ -46,30 +51,77 @@ export interface ScopeOptions {
 /** The signal of work without a deadline. */
 const NEVER = new AbortController().signal;
 
-function signalOf(timeoutMs: number | undefined, other: AbortSignal | undefined): AbortSignal {
-  const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
-  if (deadline && other) return AbortSignal.any([deadline, other]);
-  return deadline ?? other ?? NEVER;
+/** The reason a deadline aborts with: what `AbortSignal.timeout` gives, so every check for a timeout knows it. */
+export function deadlineReason(): DOMException {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }
 
 export function createScope(options: ScopeOptions): OperationScope {
-  const loaders = new Map<string, DataLoader<unknown, unknown, unknown>>();
-  const timeoutMs = options.timeoutMs;
-  return {
-    requestId: options.requestId ?? randomUUID(),
-    viewer: options.viewer,
-    signal: signalOf(timeoutMs, options.signal),
-    deadline: timeoutMs === undefined ? Infinity : Date.now() + timeoutMs,
-    span: options.span,
-    loader<K, V, C = K>(name: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C> {
-      let loader = loaders.get(name) as DataLoader<K, V, C> | undefined;
-      if (!loader) {
-        loader = create();
-        loaders.set(name, loader as unknown as DataLoader<unknown, unknown, unknown>);
+  return new Scope(options);
+}
+
+/**
+ * The deadline's signal is made when something first listens (most operations never touch it before
+ * they answer: a cached answer, a field without upstream) and its timer is cleared by `end()`, so a busy
+ * instance does not keep one armed timer per operation of the last OPERATION_TIMEOUT_MS.
+ */
+class Scope implements OperationScope {
+  readonly requestId: string;
+  readonly viewer: ViewerIdentity | null;
+  readonly deadline: number;
+  readonly span?: Span;
+  private readonly other?: AbortSignal;
+  private controller?: AbortController;
+  private timer?: NodeJS.Timeout;
+  private unforward?: () => void;
+  private loaders?: Map<string, DataLoader<unknown, unknown, unknown>>;
+
+  constructor(options: ScopeOptions) {
+    this.requestId = options.requestId ?? randomUUID();
+    this.viewer = options.viewer;
+    this.deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+    this.span = options.span;
+    this.other = options.signal;
+  }
+
+  get signal(): AbortSignal {
+    if (this.controller) return this.controller.signal;
+    if (this.deadline === Infinity) return this.other ?? NEVER;
+    const controller = (this.controller = new AbortController());
+    const remaining = this.deadline - Date.now();
+    if (remaining <= 0) controller.abort(deadlineReason());
+    else {
+      this.timer = setTimeout(() => controller.abort(deadlineReason()), remaining);
+      this.timer.unref();
+    }
+    const other = this.other;
+    if (other && !controller.signal.aborted) {
+      if (other.aborted) controller.abort(other.reason);
+      else {
+        const forward = (): void => controller.abort(other.reason);
+        other.addEventListener('abort', forward, { once: true });
+        this.unforward = () => other.removeEventListener('abort', forward);
+        controller.signal.addEventListener('abort', this.unforward, { once: true });
       }
-      return loader;
-    },
-  };
+    }
+    return controller.signal;
+  }
+
+  loader<K, V, C = K>(name: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C> {
+    const loaders = (this.loaders ??= new Map());
+    let loader = loaders.get(name) as DataLoader<K, V, C> | undefined;
+    if (!loader) {
+      loader = create();
+      loaders.set(name, loader as unknown as DataLoader<unknown, unknown, unknown>);
+    }
+    return loader;
+  }
+
+  end(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.unforward?.();
+  }
 }
 
 /**

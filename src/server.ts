@@ -7,7 +7,7 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -33,6 +33,8 @@ import { apiPortMetrics, startMetricsListener } from './http/metrics-endpoint';
 import { ViewerQuotas } from './limits/viewer-quotas';
 import { operationPlugin } from './operation/apollo-plugin';
 import { httpSourceLimits } from './operation/http-limits';
+import { graphqlPostLane } from './transports/graphql-post';
+import { jitExecution } from './operation/jit-execution';
 import { OperationGate } from './operation/operation-gate';
 import { OperationLog } from './operation/operation-log';
 import { createCoordination } from './pubsub';
@@ -44,6 +46,9 @@ import { openStore } from './store';
 import { attachWebSocket } from './ws';
 import { CSRF_PREFLIGHT_HEADERS, graphqlOverHttpPlugin } from './transports/graphql-over-http';
 import { httpStreams } from './transports/http-streams';
+
+/** The largest request body /graphql reads (413 above it); an operation's own text has its own limit. */
+const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface GatewayOptions {
   config: Config;
@@ -142,12 +147,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const gate = new OperationGate({ verifier: core.verifier, limits: config.limits, quotas: core.quotas, schema });
     const app = express();
     app.disable('x-powered-by');
-    const httpServer = http.createServer(app);
+    // POST /graphql with a JSON body skips express (transports/graphql-post.ts); the rest is express's.
+    let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined;
+    const httpServer = http.createServer((req, res) => {
+      if (!graphqlPost?.(req, res)) app(req, res);
+    });
     const ws = attachWebSocket(httpServer, schema, services, { gate, log: operationLog });
     opened.push(() => ws.dispose());
 
     const apollo = new ApolloServer<Context>({
-      schema,
+      ...(config.jit ? { gateway: jitExecution(schema) } : { schema }),
       csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
       // main.ts owns SIGTERM/SIGINT; Apollo's own handlers would re-raise the signal after stopping.
       stopOnTerminationSignals: false,
@@ -165,6 +174,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           : landingPageWithLocalIde({ headers: options.sandboxHeaders }),
         operationPlugin(gate, operationLog),
         graphqlOverHttpPlugin(),
+        // It wraps every field resolver to collect cache hints, and no field has one (see graphql-over-http.ts).
+        ApolloServerPluginCacheControlDisabled(),
       ],
     });
     await apollo.start();
@@ -177,25 +188,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // The bare host is where people type first: the API (and, in a browser, its IDE) is one step on.
     app.get('/', (_req, res) => res.redirect(302, '/graphql'));
     app.use(localIdeRoutes({ production: config.production, headers: options.sandboxHeaders }));
+    const graphqlCors = cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins });
+    const operationContext = async (req: http.IncomingMessage): Promise<Context> => {
+      const auth = await gate.authenticate(req.headers.authorization);
+      const traceparent = req.headers.traceparent;
+      const span = tracing.enabled ? tracing.startOperation(typeof traceparent === 'string' ? traceparent : undefined) : undefined;
+      return createContext(services, auth.viewer, auth.error, span);
+    };
     app.use(
       '/graphql',
       // `app.use('/graphql')` also matches `/graphql/anything`: only the path itself is the API.
       (req: express.Request, res: express.Response, next: express.NextFunction) => (req.path === '/' ? next() : jsonNotFound()(req, res)),
-      cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
+      graphqlCors,
       // A body over 1 MB is 413 (JSON, see http/json-errors.ts); the operation's own text is held to OPERATION_MAX_BYTES.
-      express.json({ limit: '1mb' }),
+      express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
       httpSourceLimits(gate),
       // Subscriptions over SSE and multipart HTTP, chosen by Accept; everything else goes on to Apollo.
       httpStreams({ schema, services, gate, log: operationLog }),
-      expressMiddleware(apollo, {
-        context: async ({ req }) => {
-          const auth = await gate.authenticate(req.headers.authorization);
-          const traceparent = req.headers.traceparent;
-          const span = tracing.enabled ? tracing.startOperation(typeof traceparent === 'string' ? traceparent : undefined) : undefined;
-          return createContext(services, auth.viewer, auth.error, span);
-        },
-      }),
+      expressMiddleware(apollo, { context: ({ req }) => operationContext(req) }),
     );
+    graphqlPost = graphqlPostLane({ apollo, gate, cors: graphqlCors as never, context: operationContext, bodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES, logger });
     app.use(jsonNotFound());
     app.use(jsonErrors(logger));
 

@@ -5,9 +5,15 @@
  * not be issued in the future beyond AUTH_CLOCK_TOLERANCE_SECONDS: a stolen long-lived token is a
  * long-lived breach. Every way a token fails is an UNAUTHENTICATED error whose message says which way,
  * without echoing the token.
+ *
+ * A token verified once is remembered (by its exact text, up to 10,000 of them) until it expires, so a
+ * client sending the same token with every request pays for one signature check, not one per request;
+ * with AUTH_JWKS_URL at most 10 minutes (as long as jose keeps a fetched key set), so a key withdrawn
+ * from the set stops working as soon as it would without this. A refused token is never remembered.
  */
 import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '../errors';
 
 export interface ViewerIdentity {
@@ -32,8 +38,14 @@ export interface TokenVerifierOptions {
   now?: () => number;
 }
 
+/** How many verified tokens are remembered; the least recently used go first. */
+const REMEMBERED_TOKENS = 10_000;
+/** With a JWKS, a verified token is trusted this long at most before its signature is checked again. */
+const JWKS_REMEMBER_MS = 10 * 60_000;
+
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly verified = new LRUCache<string, { identity: ViewerIdentity; until: number }>({ max: REMEMBERED_TOKENS });
   private readonly algorithms: string[];
 
   private readonly tolerance: number;
@@ -62,6 +74,20 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<ViewerIdentity> {
+    const now = this.options.now?.() ?? Date.now();
+    const known = this.verified.get(token);
+    if (known) {
+      if (now < known.until) return known.identity;
+      this.verified.delete(token);
+    }
+    const identity = await this.verifyFully(token);
+    // jose refuses a token once `exp` (seconds) is not after the current second: valid while now < exp.
+    const until = Math.min(identity.expiresAt!, typeof this.key === 'function' ? now + JWKS_REMEMBER_MS : Infinity);
+    this.verified.set(token, { identity, until });
+    return identity;
+  }
+
+  private async verifyFully(token: string): Promise<ViewerIdentity> {
     let payload;
     try {
       const key = this.key;
@@ -80,12 +106,13 @@ export class TokenVerifier {
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw unauthenticated('Token has no subject (sub)');
     this.checkTimes(payload.exp!, payload.iat);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r: unknown): r is string => typeof r === 'string') : [];
-    return {
+    // Shared by every request that sends this token: frozen, so no one can change it for the others.
+    return Object.freeze({
       id: payload.sub,
-      roles,
+      roles: Object.freeze(roles) as string[],
       isAdmin: roles.includes('admin'),
-      expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined,
-    };
+      expiresAt: payload.exp! * 1000,
+    });
   }
   /** `exp` and `iat` (seconds) against the lifetime and clock rules; jose has checked `exp` is not past. */
   private checkTimes(exp: number, iat: number | undefined): void {

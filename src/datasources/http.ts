@@ -29,7 +29,7 @@ import { ErrorCode, PROVIDER_NAMES, UpstreamBadResponseError, UpstreamError, typ
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { Span, Tracing } from '../observability/tracing';
-import type { OperationScope } from '../scope';
+import { deadlineReason, type OperationScope } from '../scope';
 import { UpstreamRejection, type RejectionOf } from './rejection';
 
 export interface UpstreamHttpOptions {
@@ -247,9 +247,17 @@ export class UpstreamHttp {
       headers['content-type'] = 'application/json';
     }
     const started = performance.now();
-    // The overall budget, across retries: undici's own timeouts bound each attempt.
-    const budget = AbortSignal.timeout(this.options.timeoutMs * (request.method === 'GET' ? this.options.retries + 1 : 1));
-    const signal = AbortSignal.any([request.scope.signal, budget]);
+    // The overall budget, across retries (undici's own timeouts bound each attempt), or the operation's
+    // deadline when that comes first.
+    const { signal, release } = callSignal(request.scope, this.options.timeoutMs * (request.method === 'GET' ? this.options.retries + 1 : 1));
+    try {
+      return await this.exchange<T>(request, call, url, headers, body, signal, started);
+    } finally {
+      release();
+    }
+  }
+
+  private async exchange<T>(request: UpstreamRequest, call: Call, url: URL, headers: Record<string, string>, body: string | undefined, signal: AbortSignal, started: number): Promise<UpstreamResponse<T>> {
     let response: Dispatcher.ResponseData;
     try {
       response = await this.dispatcher.request({
@@ -321,6 +329,30 @@ export class UpstreamHttp {
     this.options.metrics.upstreamRequests.inc(labels);
     if (started > 0) this.options.metrics.upstreamDuration.observe(labels, (performance.now() - started) / 1000);
   }
+}
+
+/**
+ * The signal one call listens to: the operation's own when its deadline comes before the call's budget
+ * (an operation's usual case: nothing to arm), else one that aborts at the budget or with the operation,
+ * whose timer `release` clears as soon as the call is done.
+ */
+function callSignal(scope: OperationScope, budgetMs: number): { signal: AbortSignal; release: () => void } {
+  const budgetEnd = Date.now() + budgetMs;
+  if (scope.deadline <= budgetEnd) return { signal: scope.signal, release: () => {} };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(deadlineReason()), budgetMs);
+  timer.unref();
+  const outer = scope.signal;
+  const forward = (): void => controller.abort(outer.reason);
+  if (outer.aborted) forward();
+  else outer.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      outer.removeEventListener('abort', forward);
+    },
+  };
 }
 
 function isTimeout(err: unknown): boolean {

@@ -64,7 +64,18 @@ export interface OperationMeasures {
   cost: number;
 }
 
-/** Depth, aliases, directives and cost of the operation; throws the first limit it is over. */
+/**
+ * What was measured of a parsed operation. Apollo Server and graphql-ws hand over the same parsed
+ * document for the same text (Apollo from its document cache), so a repeated operation is walked once;
+ * a different text is a different document and is measured afresh.
+ */
+const remembered = new WeakMap<OperationDefinitionNode, { shape: Shape & { introspectionDepth: number }; schema: GraphQLSchema; cost?: number }>();
+
+/**
+ * Depth, aliases, directives and cost of the operation; throws the first limit it is over. The shape is
+ * measured once per parsed operation, and so is the cost of one without variables (with variables,
+ * `first: $n` makes the cost each request's own).
+ */
 export function checkOperation(
   limits: OperationLimitsConfig,
   schema: GraphQLSchema,
@@ -72,14 +83,18 @@ export function checkOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): OperationMeasures {
-  const shape = measureShape(document, operation);
+  const known = remembered.get(operation);
+  const shape = known?.shape ?? measureShape(document, operation);
   if (shape.depth > limits.maxDepth) throw limitExceeded(ErrorCode.QUERY_TOO_DEEP, 'Operation too deep', limits.maxDepth, shape.depth);
   if (shape.introspectionDepth > limits.maxIntrospectionDepth) {
     throw limitExceeded(ErrorCode.QUERY_TOO_DEEP, 'Introspection too deep', limits.maxIntrospectionDepth, shape.introspectionDepth);
   }
   if (shape.aliases > limits.maxAliases) throw limitExceeded(ErrorCode.TOO_MANY_ALIASES, 'Too many aliases', limits.maxAliases, shape.aliases);
   if (shape.directives > limits.maxDirectives) throw limitExceeded(ErrorCode.TOO_MANY_DIRECTIVES, 'Too many directives', limits.maxDirectives, shape.directives);
-  const cost = measureCost(schema, document, operation, variables);
+  // Without variables, the cost is the document's own: measured once per parsed document.
+  const constant = !operation.variableDefinitions?.length;
+  const cost = constant && known?.schema === schema && known.cost !== undefined ? known.cost : measureCost(schema, document, operation, variables);
+  if (!known || (constant && known.cost === undefined)) remembered.set(operation, { shape, schema, cost: constant ? cost : undefined });
   if (cost > limits.maxCost) throw limitExceeded(ErrorCode.QUERY_TOO_COMPLEX, 'Operation too complex (cost)', limits.maxCost, cost);
   return { ...shape, cost };
 }

@@ -16,6 +16,7 @@ export function operationPlugin(gate: OperationGate, log: OperationLog): ApolloS
           await gate.admit({ viewer: contextValue.scope.viewer, authError: contextValue.authError, document, operation, variables: request.variables });
         },
         async willSendResponse({ operationName, operation, errors, response }) {
+          contextValue.scope.end();
           // Errors inside a successful result (resolver errors) count too.
           const resultErrors = response.body.kind === 'single' ? (response.body.singleResult.errors as readonly GraphQLError[] | undefined) : undefined;
           log.record({

@@ -8,6 +8,8 @@
  *   document does not parse, does not validate or whose variables do not coerce, when the client
  *   accepts `application/json` (older clients read the body only on 200); Apollo answers 400.
  *   `application/graphql-response+json` keeps Apollo's 400, as that media type's rules say.
+ * - **Caching**: every answer is `Cache-Control: no-store` (it is one viewer's, and nothing here is
+ *   cacheable), set here rather than by Apollo's cache-control plugin, which is off.
  * - **A subscription POSTed as plain JSON** gets 400 naming the three ways to subscribe, instead of
  *   being executed as if it were a query (which crashed its resolver).
  */
@@ -62,6 +64,9 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin {
           }
         },
         async willSendResponse({ request, response }) {
+          // What Apollo's cache-control plugin answered for every result (it is off: no field here is
+          // cacheable, and it wrapped every resolver to find that out); answers are the viewer's own.
+          if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
           const body = response.body;
           if (body.kind !== 'single' || response.http.status !== 400 || body.singleResult.data !== undefined) return;
           const mediaType = singleResultMediaType(request.http?.headers.get('accept'));

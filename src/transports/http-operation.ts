@@ -125,6 +125,8 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
       async start() {
         const args = { schema, document, operationName: params.operationName, variableValues: params.variables, contextValue: context };
         const result = asRequestErrors(await (operation.operation === 'subscription' ? subscribe(args) : execute(args)));
+        // A query or mutation has its answer; a subscription's events each get their own scope.
+        if (operation.operation !== 'subscription') context.scope.end();
         // Counted once, as it starts (as over graphql-ws); a refusal at subscribe time carries its errors.
         const errors = isResult(result) ? result.errors : undefined;
         if (errors) log.unexpected(context.scope.requestId, errors);

@@ -105,6 +105,7 @@ it('doubles the wait after each failed poll and returns to the interval after a 
 });
 
 it('polls a request nobody opened at the full pace for idleAfterMs, then slows to idleIntervalMs, and speeds up again once it is opened', async () => {
+  jest.useFakeTimers();
   let outcome: PollOutcome = 'waiting';
   const times: number[] = [];
   const pollers = new App2AppPollers({
@@ -120,21 +121,29 @@ it('polls a request nobody opened at the full pace for idleAfterMs, then slows t
   });
   const started = Date.now();
   const release = pollers.watch('idle');
-  await sleep(1_000);
+  await jest.advanceTimersByTimeAsync(1_000);
   const early = times.filter((t) => t - started < 100).length;
   const late = times.filter((t) => t - started >= 500).length;
-  // Full pace at first (about 10 in 100 ms), then at most one poll per 80 ms (about 6 in the last 500 ms).
-  expect(early).toBeGreaterThanOrEqual(5);
-  expect(late).toBeLessThanOrEqual(8);
+  // Full pace at first (10 in 100 ms), then waits growing by half up to 80 ms (6 or 7 in the last 500 ms).
+  expect(early).toBe(10);
+  expect(late).toBeGreaterThanOrEqual(6);
+  expect(late).toBeLessThanOrEqual(7);
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
-  expect(Math.max(...gaps)).toBeLessThan(8 * INTERVAL_MS + 40);
+  expect(Math.max(...gaps)).toBe(8 * INTERVAL_MS);
+  expect(gaps.slice(-3)).toEqual([80, 80, 80]);
 
-  // Opened in the wallet: back to the full pace at once.
+  // Opened in the wallet: seen at the next idle poll (at most 80 ms), then the full pace again.
   outcome = 'live';
-  await sleep(8 * INTERVAL_MS + 20);
-  const before = times.length;
-  await sleep(100);
-  expect(times.length - before).toBeGreaterThanOrEqual(5);
+  const opened = Date.now();
+  const polled = times.length;
+  for (let waited = 0; times.length === polled; waited++) {
+    expect(waited).toBeLessThanOrEqual(8 * INTERVAL_MS);
+    await jest.advanceTimersByTimeAsync(1);
+  }
+  const seen = times[polled]!;
+  expect(seen - opened).toBeLessThanOrEqual(8 * INTERVAL_MS);
+  await jest.advanceTimersByTimeAsync(100);
+  expect(times.filter((t) => t > seen).length).toBe(10);
   release();
   await pollers.stop();
 });
