@@ -185,7 +185,8 @@ async function startServerProcess(
     const env = {
       ...common,
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      // The default level (a line per operation), as deployed; the lines go to this process's pipe.
+      LOG_LEVEL: 'info',
       DATA_DIR: dataDir,
       STORE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       // One viewer loads the gateway here: the per-viewer rate (production's default 20/s) is not what is measured.

@@ -1,6 +1,10 @@
 /**
  * pino JSON logs. Anything named like a secret is replaced with "[redacted]" at any depth, so a
  * careless `log.info({ body })` can't leak an Authorization header, a claim code or a voucher code.
+ *
+ * Lines go to stdout without blocking the request that logs them (one line per operation is a write
+ * per operation): pino's asynchronous destination writes what accumulated while the previous write was
+ * under way, and whatever is still pending is written synchronously when the process exits.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 
@@ -18,7 +22,18 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   return out;
 }
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+let stdout: ReturnType<typeof pino.destination> | undefined;
+
+/** One asynchronous stdout destination per process, flushed at exit (process.exit included). */
+function stdoutDestination(): DestinationStream {
+  if (!stdout) {
+    const destination = (stdout = pino.destination({ dest: 1, sync: false }));
+    process.once('exit', () => destination.flushSync());
+  }
+  return stdout;
+}
+
+export function createLogger(level: string, destination: DestinationStream = stdoutDestination()): Logger {
   return pino(
     {
       level,
