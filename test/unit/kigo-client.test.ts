@@ -61,9 +61,9 @@ it('leaves a 401 for the session layer, and an unknown 4xx code as an upstream f
   const expired = await client.getToken(scope, 'alice', 'tok_1').catch((e: unknown) => e);
   expect(isKigoAuthFailure(expired)).toBe(true);
 
-  reply('GET', '/v1/wallet/tokens/tok_1', 404, error('something_new'));
-  const unknown = await client.getToken(scope, 'alice', 'tok_1').catch((e: unknown) => e);
-  expect(unknown).toMatchObject({ kind: 'unrecognized' });
+  reply('GET', '/v1/wallet/tokens?offset=0&limit=10', 403, error('something_new'));
+  const unknown = await client.listTokens(scope, 'alice', { offset: 0, limit: 10 }).catch((e: unknown) => e);
+  expect(unknown).toMatchObject({ kind: 'unrecognized', upstreamCode: 'something_new' });
   expect(unknown).toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KIGO' } });
   expect(JSON.stringify((unknown as { extensions: unknown }).extensions)).not.toContain('SECRETCODE123');
 });
@@ -81,4 +81,50 @@ it('asks for a filtered page with offset and limit', async () => {
     .intercept({ method: 'GET', path: '/v1/wallet/tokens', query: { offset: '20', limit: '10', status: 'share_pending' }, headers: { authorization: 'Bearer kua_1' } })
     .reply(200, { data: [], total: 0, offset: 20, limit: 10 });
   expect(await client.listTokens(scope, 'alice', { offset: 20, limit: 10, status: 'share_pending' })).toEqual({ data: [], total: 0, offset: 20, limit: 10 });
+});
+
+const wireToken = (status: string) => ({
+  token_id: 'tok_1',
+  name: 'Coffee',
+  type: 'offer',
+  status,
+  flags: { is_shareable: true, is_revealable: false },
+});
+
+describe('a rejection whose code Kigo does not share with us [model] is named by its route', () => {
+  it.each([
+    ['404 with a code we never saw', 404, error('gone_away')],
+    ['400 with no code', 400, { message: 'no' }],
+    ['400 with no body', 400, ''],
+  ])('one token: %s is token-not-found', async (_, status, body) => {
+    reply('GET', '/v1/wallet/tokens/tok_1', status, body);
+    await expect(client.getToken(scope, 'alice', 'tok_1')).rejects.toMatchObject({ kind: 'token-not-found', status });
+  });
+
+  it.each([
+    ['GET', 404, error('nope')],
+    ['POST', 400, { error: { message: 'no code' } }],
+  ])('a claim code (%s, HTTP %i) is claim-code-invalid', async (method, status, body) => {
+    reply(method, '/v1/claims/CODE-1', status, body);
+    const call = method === 'GET' ? client.previewClaim(scope, 'bob', 'CODE-1') : client.claim(scope, 'bob', 'CODE-1');
+    await expect(call).rejects.toMatchObject({ kind: 'claim-code-invalid' });
+  });
+
+  it('a 409 on a claim is the claimer’s own token, on a cancel no share pending', async () => {
+    reply('POST', '/v1/claims/CODE-1', 409, error('conflict'));
+    await expect(client.claim(scope, 'alice', 'CODE-1')).rejects.toMatchObject({ kind: 'cannot-claim-own-token', upstreamCode: 'conflict' });
+    reply('DELETE', '/v1/wallet/tokens/tok_1/share', 409, error('conflict'));
+    await expect(client.cancelShare(scope, 'alice', 'tok_1')).rejects.toMatchObject({ kind: 'share-not-pending' });
+  });
+
+  it.each([
+    ['share_pending', 'token-already-shared'],
+    ['active', 'token-not-shareable'],
+  ])('a 409 on a share reads the token once: %s means %s', async (status, kind) => {
+    reply('POST', '/v1/wallet/tokens/tok_1/share', 409, error('not_permitted'));
+    reply('GET', '/v1/wallet/tokens/tok_1', 200, wireToken(status));
+    await expect(client.shareToken(scope, 'alice', 'tok_1')).rejects.toMatchObject({ kind, status: 409, upstreamCode: 'not_permitted' });
+    // Both interceptors were used once, and nothing else was called (disableNetConnect would throw).
+    agent.assertNoPendingInterceptors();
+  });
 });

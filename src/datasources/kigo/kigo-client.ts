@@ -12,8 +12,12 @@
  * Limits      claim codes are path segments, so they are URL-encoded, never logged, and the metrics
  *             route is the template `/claims/:claimCode`.
  */
+import { Provider } from '../../errors';
 import type { OperationScope } from '../../scope';
 import type { UpstreamHttp } from '../http';
+import { UpstreamRejection, rejectionKind } from '../rejection';
+import { claimCodeSegment, tokenIdSegment } from './kigo-formats';
+import { KigoRoute, type KigoRejectionKind } from './kigo-rejections';
 import type { KigoSessions } from './kigo-sessions';
 import { kigoShareSchema, kigoTokenEnvelopeSchema, kigoTokenPageSchema, kigoTokenSchema, type KigoShare, type KigoToken, type KigoTokenPage, type KigoTokenStatus } from './wire';
 
@@ -26,7 +30,7 @@ export class KigoClient {
   listTokens(scope: OperationScope, sub: string, page: { offset: number; limit: number; status?: KigoTokenStatus }): Promise<KigoTokenPage> {
     return this.sessions.asUser(sub, (access) =>
       this.http.json(
-        { scope, method: 'GET', path: '/wallet/tokens', route: '/wallet/tokens', query: { offset: page.offset, limit: page.limit, status: page.status }, headers: bearer(access) },
+        { scope, method: 'GET', path: '/wallet/tokens', route: KigoRoute.Tokens, query: { offset: page.offset, limit: page.limit, status: page.status }, headers: bearer(access) },
         kigoTokenPageSchema,
       ),
     );
@@ -35,19 +39,31 @@ export class KigoClient {
   /** Someone else's token answers token-not-found, like a missing one. */
   getToken(scope: OperationScope, sub: string, tokenId: string): Promise<KigoToken> {
     return this.sessions.asUser(sub, (access) =>
-      this.http.json({ scope, method: 'GET', path: tokenPath(tokenId), route: '/wallet/tokens/:tokenId', headers: bearer(access) }, kigoTokenSchema),
+      this.http.json({ scope, method: 'GET', path: tokenPath(tokenId), route: KigoRoute.Token, headers: bearer(access) }, kigoTokenSchema),
     );
   }
 
-  shareToken(scope: OperationScope, sub: string, tokenId: string): Promise<KigoShare> {
-    return this.sessions.asUser(sub, (access) =>
-      this.http.json({ scope, method: 'POST', path: `${tokenPath(tokenId)}/share`, route: '/wallet/tokens/:tokenId/share', headers: bearer(access) }, kigoShareSchema),
-    );
+  /**
+   * Shares the token. A 409 whose code we do not know is "not shareable" or "already shared": the token
+   * as Kigo shows it now says which (a pending share, or not), and that is the rejection thrown.
+   */
+  async shareToken(scope: OperationScope, sub: string, tokenId: string): Promise<KigoShare> {
+    try {
+      return await this.sessions.asUser(sub, (access) =>
+        this.http.json({ scope, method: 'POST', path: `${tokenPath(tokenId)}/share`, route: KigoRoute.Share, headers: bearer(access) }, kigoShareSchema),
+      );
+    } catch (err) {
+      if (rejectionKind<KigoRejectionKind>(err, Provider.KIGO) !== 'share-refused') throw err;
+      const refusal = err as UpstreamRejection<KigoRejectionKind>;
+      const current = await this.getToken(scope, sub, tokenId);
+      const kind: KigoRejectionKind = current.status === 'share_pending' ? 'token-already-shared' : 'token-not-shareable';
+      throw new UpstreamRejection<KigoRejectionKind>(Provider.KIGO, refusal.status ?? 409, refusal.route, { kind, upstreamCode: refusal.upstreamCode });
+    }
   }
 
   async cancelShare(scope: OperationScope, sub: string, tokenId: string): Promise<KigoToken> {
     const answer = await this.sessions.asUser(sub, (access) =>
-      this.http.json({ scope, method: 'DELETE', path: `${tokenPath(tokenId)}/share`, route: '/wallet/tokens/:tokenId/share', headers: bearer(access) }, kigoTokenEnvelopeSchema),
+      this.http.json({ scope, method: 'DELETE', path: `${tokenPath(tokenId)}/share`, route: KigoRoute.Share, headers: bearer(access) }, kigoTokenEnvelopeSchema),
     );
     return answer.token;
   }
@@ -55,19 +71,19 @@ export class KigoClient {
   /** What the code would give, without claiming it. */
   async previewClaim(scope: OperationScope, sub: string, claimCode: string): Promise<KigoToken> {
     const answer = await this.sessions.asUser(sub, (access) =>
-      this.http.json({ scope, method: 'GET', path: claimPath(claimCode), route: '/claims/:claimCode', headers: bearer(access) }, kigoTokenEnvelopeSchema),
+      this.http.json({ scope, method: 'GET', path: claimPath(claimCode), route: KigoRoute.Claim, headers: bearer(access) }, kigoTokenEnvelopeSchema),
     );
     return answer.token;
   }
 
   async claim(scope: OperationScope, sub: string, claimCode: string): Promise<KigoToken> {
     const answer = await this.sessions.asUser(sub, (access) =>
-      this.http.json({ scope, method: 'POST', path: claimPath(claimCode), route: '/claims/:claimCode', headers: bearer(access) }, kigoTokenEnvelopeSchema),
+      this.http.json({ scope, method: 'POST', path: claimPath(claimCode), route: KigoRoute.Claim, headers: bearer(access) }, kigoTokenEnvelopeSchema),
     );
     return answer.token;
   }
 }
 
 const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
-const tokenPath = (tokenId: string): string => `/wallet/tokens/${encodeURIComponent(tokenId)}`;
-const claimPath = (claimCode: string): string => `/claims/${encodeURIComponent(claimCode)}`;
+const tokenPath = (tokenId: string): string => `/wallet/tokens/${tokenIdSegment(tokenId)}`;
+const claimPath = (claimCode: string): string => `/claims/${claimCodeSegment(claimCode)}`;
