@@ -128,3 +128,51 @@ describe('a rejection whose code Kigo does not share with us [model] is named by
     agent.assertNoPendingInterceptors();
   });
 });
+
+describe('the status filter, our [model] extension, checked on the answer', () => {
+  const token = (id: number, status: string) => ({ ...wireToken(status), token_id: `tok_${id}` });
+  // A wallet of 7 tokens; 2, 4 and 6 are share_pending.
+  const wallet = Array.from({ length: 7 }, (_, i) => token(i + 1, [2, 4, 6].includes(i + 1) ? 'share_pending' : 'active'));
+  const list = (query: Record<string, string>, body: object) =>
+    agent.get(ORIGIN).intercept({ method: 'GET', path: '/v1/wallet/tokens', query, headers: { authorization: 'Bearer kua_1' } }).reply(200, body);
+
+  it('takes a filtered answer whose tokens all match, in one call', async () => {
+    const pending = wallet.filter((t) => t.status === 'share_pending');
+    list({ offset: '1', limit: '1', status: 'share_pending' }, { data: pending.slice(1, 2), total: 3, offset: 1, limit: 1 });
+    const page = await client.listTokens(scope, 'alice', { offset: 1, limit: 1, status: 'share_pending' });
+    expect(page).toMatchObject({ total: 3, data: [{ token_id: 'tok_4' }] });
+    agent.assertNoPendingInterceptors();
+  });
+
+  it('filters locally once an answer shows the filter ignored: the window asked for and an exact total', async () => {
+    list({ offset: '1', limit: '1', status: 'share_pending' }, { data: [wallet[2]!], total: 7, offset: 1, limit: 1 });
+    list({ offset: '0', limit: '100' }, { data: wallet, total: 7, offset: 0, limit: 100 });
+    const page = await client.listTokens(scope, 'alice', { offset: 1, limit: 1, status: 'share_pending' });
+    expect(page).toEqual({ data: [expect.objectContaining({ token_id: 'tok_4' })], total: 3, offset: 1, limit: 1 });
+    agent.assertNoPendingInterceptors();
+
+    // Known now: the next filtered list reads the wallet unfiltered at once (one call, no filtered one).
+    list({ offset: '0', limit: '100' }, { data: wallet, total: 7, offset: 0, limit: 100 });
+    const active = await client.listTokens(scope, 'alice', { offset: 0, limit: 10, status: 'active' });
+    expect(active.data.map((t) => t.token_id)).toEqual(['tok_1', 'tok_3', 'tok_5', 'tok_7']);
+    expect(active.total).toBe(4);
+    agent.assertNoPendingInterceptors();
+  });
+
+  it('reads page after page of a larger wallet, and refuses past its bound rather than count wrong', async () => {
+    const big = Array.from({ length: 250 }, (_, i) => token(i + 1, i % 5 === 0 ? 'redeemed' : 'active'));
+    list({ offset: '48', limit: '5', status: 'redeemed' }, { data: big.slice(48, 53), total: 250, offset: 48, limit: 5 });
+    for (const offset of [0, 100, 200]) list({ offset: String(offset), limit: '100' }, { data: big.slice(offset, offset + 100), total: 250, offset, limit: 100 });
+    const page = await client.listTokens(scope, 'alice', { offset: 48, limit: 5, status: 'redeemed' });
+    expect(page.total).toBe(50);
+    expect(page.data.map((t) => t.token_id)).toEqual(['tok_241', 'tok_246']);
+    agent.assertNoPendingInterceptors();
+
+    const huge = { data: big.slice(0, 100), total: 5_000, offset: 0, limit: 100 };
+    for (let offset = 0; offset < 1_000; offset += 100) list({ offset: String(offset), limit: '100' }, { ...huge, offset });
+    await expect(client.listTokens(scope, 'alice', { offset: 0, limit: 5, status: 'redeemed' })).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KIGO' },
+      message: expect.stringContaining('more than 1000 tokens'),
+    });
+  });
+});

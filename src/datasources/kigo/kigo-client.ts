@@ -7,7 +7,7 @@
  * Auth        `Authorization: Bearer <user access token>`; sessions are bought by KigoAuthClient and
  *             kept by KigoSessions (a 401 renews once and retries once).
  * Pagination  `GET /wallet/tokens?offset&limit[&status]` → `{data, total, offset, limit}`; limit 1..100;
- *             `status` is a [model] filter and `total` counts the matching tokens.
+ *             `status` is a [model] filter, checked on every answer (token-status-filter.ts).
  * Errors      `{error: {code, message}}`, named by kigo-rejections.ts (`token-not-found`, …).
  * Limits      claim codes are path segments, so they are URL-encoded, never logged, and the metrics
  *             route is the template `/claims/:claimCode`.
@@ -19,21 +19,32 @@ import { UpstreamRejection, rejectionKind } from '../rejection';
 import { claimCodeSegment, tokenIdSegment } from './kigo-formats';
 import { KigoRoute, type KigoRejectionKind } from './kigo-rejections';
 import type { KigoSessions } from './kigo-sessions';
-import { kigoShareSchema, kigoTokenEnvelopeSchema, kigoTokenPageSchema, kigoTokenSchema, type KigoShare, type KigoToken, type KigoTokenPage, type KigoTokenStatus } from './wire';
+import { TokenStatusFilter, type TokenPageRequest } from './token-status-filter';
+import { kigoShareSchema, kigoTokenEnvelopeSchema, kigoTokenPageSchema, kigoTokenSchema, type KigoShare, type KigoToken, type KigoTokenPage } from './wire';
 
 export class KigoClient {
+  private readonly statusFilter = new TokenStatusFilter();
+
   constructor(
     private readonly http: UpstreamHttp,
     private readonly sessions: KigoSessions,
   ) {}
 
-  listTokens(scope: OperationScope, sub: string, page: { offset: number; limit: number; status?: KigoTokenStatus }): Promise<KigoTokenPage> {
-    return this.sessions.asUser(sub, (access) =>
-      this.http.json(
-        { scope, method: 'GET', path: '/wallet/tokens', route: KigoRoute.Tokens, query: { offset: page.offset, limit: page.limit, status: page.status }, headers: bearer(access) },
-        kigoTokenPageSchema,
-      ),
-    );
+  /**
+   * One page of the viewer's wallet. With `status`, Kigo's filter ([model]) is checked on the answer and
+   * replaced by local filtering once Kigo shows it ignores it (token-status-filter.ts): `total` always
+   * counts the tokens that match.
+   */
+  listTokens(scope: OperationScope, sub: string, page: TokenPageRequest): Promise<KigoTokenPage> {
+    const fetch = (request: TokenPageRequest): Promise<KigoTokenPage> =>
+      this.sessions.asUser(sub, (access) =>
+        this.http.json(
+          { scope, method: 'GET', path: '/wallet/tokens', route: KigoRoute.Tokens, query: { offset: request.offset, limit: request.limit, status: request.status }, headers: bearer(access) },
+          kigoTokenPageSchema,
+        ),
+      );
+    const { status } = page;
+    return status === undefined ? fetch(page) : this.statusFilter.page(fetch, { ...page, status });
   }
 
   /** Someone else's token answers token-not-found, like a missing one. */
