@@ -68,12 +68,13 @@ describe('viewer.tokens', () => {
       value: { amount: '25.00', currency: 'USD' },
       status: 'ACTIVE',
       flags: { isShareable: true, isRevealable: true },
+      supportedActions: ['share', 'reveal'],
       pendingShare: null,
       expiresAt: '2031-12-31T23:59:59.000Z',
     });
     const offer = page.edges[1]!.node;
-    expect(offer).toMatchObject({ kind: 'OFFER', value: null, flags: { isShareable: false, isRevealable: false } });
-    expect(page.edges[4]!.node).toMatchObject({ tokenId: 'tok_alice_05', status: 'REDEEMED' });
+    expect(offer).toMatchObject({ kind: 'OFFER', value: null, flags: { isShareable: false, isRevealable: false }, supportedActions: [] });
+    expect(page.edges[4]!.node).toMatchObject({ tokenId: 'tok_alice_05', status: 'REDEEMED', supportedActions: [] });
   });
 
   it('filters by status, counting only the matching tokens', async () => {

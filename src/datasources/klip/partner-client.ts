@@ -13,7 +13,7 @@ import { Provider } from '../../errors';
 import type { OperationScope } from '../../scope';
 import type { UpstreamHttp } from '../http';
 import { rejectionKind } from '../rejection';
-import type { PartnerCredentials } from './partner-credentials';
+import type { KlipMintQuota, PartnerCredentials } from './partner-credentials';
 import { KlipRoute, type KlipRejectionKind } from './klip-rejections';
 import { bappPageSchema, mintAnswerSchema, wireCardSchema, type BappPage, type MintBody, type WireCard } from './partner-wire';
 
@@ -46,6 +46,11 @@ export class PartnerClient {
       if (rejectionKind<KlipRejectionKind>(err, Provider.KLIP) === 'card-not-found') return null;
       throw err;
     }
+  }
+
+  /** The partner's mint quota as Klip reports it now (a login: partner-credentials.ts). */
+  mintQuota(): Promise<KlipMintQuota> {
+    return this.credentials.mintQuota();
   }
 
   /**
