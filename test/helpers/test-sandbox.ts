@@ -5,6 +5,7 @@
  * Every integration test starts its sandboxes here, so the switch reaches all of them; a strict failure
  * replays with the seed `npm test` printed (`SANDBOX_STRICT=1 SANDBOX_SEED=<n> npx jest …`).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
 /** Strict mode and its seed as the environment asks (test code: config.ts is the gateway's). */
@@ -31,4 +32,28 @@ export function startTestSandbox(options: Omit<SandboxOptions, 'port'> = {}): Pr
     ...options,
     port: 0,
   });
+}
+
+/**
+ * An optional field's expected value: as given, or (when `sandbox` is strict, which may leave optional
+ * fields out of its answers) null, which is what the gateway shows for a field the upstream did not send.
+ */
+export function unlessLeftOut<T>(sandbox: { strict: boolean }, expected: T): T {
+  if (!sandbox.strict) return expected;
+  const matches = (actual: unknown): boolean =>
+    actual === null || (isAsymmetric(expected) ? expected.asymmetricMatch(actual) : isDeepStrictEqual(actual, expected));
+  return {
+    $$typeof: Symbol.for('jest.asymmetricMatcher'),
+    asymmetricMatch: matches,
+    toAsymmetricMatcher: () => `${isAsymmetric(expected) ? expected.toAsymmetricMatcher?.() : JSON.stringify(expected)} or null (left out by the strict sandbox)`,
+  } as unknown as T;
+}
+
+interface Asymmetric {
+  asymmetricMatch(actual: unknown): boolean;
+  toAsymmetricMatcher?(): string;
+}
+
+function isAsymmetric(value: unknown): value is Asymmetric {
+  return typeof value === 'object' && value !== null && typeof (value as Asymmetric).asymmetricMatch === 'function';
 }
