@@ -61,6 +61,13 @@ export class PartnerClient {
     const answer = await this.credentials.withToken((token) =>
       this.http.json({ scope, method: 'POST', path: KlipRoute.Mint, route: KlipRoute.Mint, body, headers: { authorization: token } }, mintAnswerSchema),
     );
-    return answer.cards;
+    // The answer's card fields are our [model]: a card that leaves out what it was minted with has it.
+    return answer.cards.map((card) => ({
+      ...card,
+      name: card.name ?? body.name,
+      description: card.description ?? body.description ?? null,
+      image: card.image ?? body.image,
+      attributes: card.attributes ?? body.attributes ?? null,
+    }));
   }
 }
