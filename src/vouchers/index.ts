@@ -6,6 +6,7 @@
  */
 import type { CoreServices, DomainModule } from '../core';
 import { CompanyTokenManager } from '../datasources/xoxoday/company-token';
+import { GrantRenewal } from '../datasources/xoxoday/grant-renewal';
 import { upstreamAccount } from '../datasources/account';
 import { XoxodayOAuthClient } from '../datasources/xoxoday/oauth-client';
 import { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
@@ -32,7 +33,10 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
     logger: log,
     production: config.production,
     bootstrapRefreshToken: credentials.refreshToken,
+    renewEveryMs: config.xoxodayGrantRenewalSeconds * 1000,
   });
+  const renewal = new GrantRenewal(tokens, log, GrantRenewal.checkIntervalFor(config.xoxodayGrantRenewalSeconds * 1000));
+  renewal.start();
   const rewards = new XoxodayRewardsClient(http, tokens);
   const catalog = new VoucherCatalog({ rewards, store: new VoucherCatalogStore(store.db, account), locks: coordination.locks, logger: log, ttlSeconds: config.voucherCatalogTtlSeconds });
   const orders = new VoucherOrders({ rewards, lookup: new XoxodayOrderLookup(rewards, log), account, catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
@@ -41,6 +45,7 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
     service: new VoucherService(catalog, orders, core.cursors),
     readiness: [{ name: 'xoxoday', check: () => tokens.readiness() }],
     details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() }) },
+    stop: () => renewal.stop(),
     forgetUpstreamState: async () => {
       tokens.forget();
       catalog.forget();
