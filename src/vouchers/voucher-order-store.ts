@@ -114,6 +114,24 @@ export class VoucherOrderStore {
     return rows.map((row) => this.record(row));
   }
 
+  /**
+   * Orders of `account` still waiting for their codes (and not failed), oldest first: what the delivery
+   * follower looks after, whoever owns them.
+   */
+  async pending(account: string, limit: number): Promise<VoucherOrderRecord[]> {
+    const rows = await this.db
+      .selectFrom('voucher_orders')
+      .selectAll()
+      .where('account', '=', account)
+      .where('delivery_status', '=', VoucherDeliveryStatus.PENDING)
+      .where('status', '!=', VoucherOrderStatus.FAILED)
+      .orderBy('placed_at', 'asc')
+      .orderBy('po_number', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => this.record(row));
+  }
+
   async updateDelivery(record: VoucherOrderRecord): Promise<void> {
     await this.db
       .updateTable('voucher_orders')
