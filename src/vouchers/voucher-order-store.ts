@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { LEGACY_ACCOUNT } from '../datasources/account';
 import type { SecretBox } from '../store/secret-box';
 import type { Database } from '../store/schema';
-import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.type';
+import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.enums';
 
 export interface StoredVoucherCode {
   code: string;
