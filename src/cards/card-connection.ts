@@ -14,10 +14,9 @@
  * true iff a card precedes the first position of this page.
  */
 import { badUserInput, ErrorCode, Provider, UpstreamError } from '../errors';
-import type { Connection } from '../schema/connection';
-import { checkFirst } from '../schema/connection';
+import type { Connection, Edge } from '../schema/connection';
+import { checkFirst, LazyEdge, pageInfoOf } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
-import { PageInfo } from '../schema/page-info.type';
 
 export interface KlipPage<T> {
   items: T[];
@@ -75,12 +74,12 @@ export async function klipConnection<T>(options: {
   let page = await fetchPage(cursor);
   let index = after ? resumeIndex(page.items, after, idOf) : 0;
   const hasPreviousPage = cursor !== '' || index > 0;
-  const edges: Array<{ cursor: string; node: T }> = [];
+  const edges: Edge<T>[] = [];
   let hasNextPage: boolean;
   for (let hops = 0; ; hops++) {
     for (; edges.length < first && index < page.items.length; index++) {
       const node = page.items[index]!;
-      edges.push({ cursor: codec.encode(kind, { k: cursor, i: index, id: idOf(node) } satisfies CardPosition), node });
+      edges.push(new LazyEdge(codec, kind, { k: cursor, i: index, id: idOf(node) } satisfies CardPosition, node));
     }
     if (index < page.items.length) {
       hasNextPage = true;
@@ -105,17 +104,8 @@ export function emptyConnection<T>(): Connection<T> {
   return connectionOf<T>([], false, false);
 }
 
-function connectionOf<T>(edges: Array<{ cursor: string; node: T }>, hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: Object.assign(new PageInfo(), {
-      hasNextPage,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    }),
-  };
+function connectionOf<T>(edges: Edge<T>[], hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
+  return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfoOf(edges, hasNextPage, hasPreviousPage) };
 }
 
 /**
