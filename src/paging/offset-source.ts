@@ -12,7 +12,16 @@ export interface OffsetPosition {
 /** One read: the items at `offset`, up to `limit`, and how many the list holds in all. */
 export type OffsetRead<T> = (offset: number, limit: number) => Promise<{ items: T[]; total: number }>;
 
-export function offsetSource<T>(read: OffsetRead<T>): ListSource<T, OffsetPosition> {
+export interface OffsetSourceOptions {
+  /**
+   * The most one read may ask for. A backward page from the end reads this many from the start first
+   * (it must learn the length anyway): when the list is no longer, that one read is the answer.
+   * @default the page size (reading more than asked may cost, such as refreshing pending orders)
+   */
+  maxLimit?: number;
+}
+
+export function offsetSource<T>(read: OffsetRead<T>, options: OffsetSourceOptions = {}): ListSource<T, OffsetPosition> {
   const page = (items: T[], offset: number, more: boolean, total: number): SourcePage<T, OffsetPosition> => ({
     items: items.map((node, i) => ({ node, position: { o: offset + i } })),
     more,
@@ -32,8 +41,12 @@ export function offsetSource<T>(read: OffsetRead<T>): ListSource<T, OffsetPositi
         return page(items, offset, offset > 0, total);
       }
       // From the end: the first read says how long the list is, and is the answer when it is short.
-      const first = await read(0, count);
-      if (first.total <= count) return page(first.items, 0, false, first.total);
+      const limit = Math.max(count, options.maxLimit ?? count);
+      const first = await read(0, limit);
+      if (first.total <= limit) {
+        const offset = Math.max(0, first.items.length - count);
+        return page(first.items.slice(offset), offset, offset > 0, first.total);
+      }
       const offset = first.total - count;
       const { items, total } = await read(offset, count);
       return page(items, offset, offset > 0, total);

@@ -46,6 +46,8 @@ interface Outcome {
 }
 
 const TOKEN_ID_FIELD = ['input', 'tokenId'];
+/** Kigo's largest wallet page (`limit` 1..100). */
+const KIGO_MAX_LIMIT = 100;
 const CLAIM_CODE_FIELD = ['input', 'claimCode'];
 
 /** The Kigo rejections a mutation answers as userErrors: the same words for a missing token and someone else's. */
@@ -80,8 +82,9 @@ export class TokenService {
   ) {}
 
   /**
-   * `viewer.tokens`: one Kigo page per call (two for `last` without `before`: the first says how many
-   * there are); cursors are offsets, signed per status filter.
+   * `viewer.tokens`: one Kigo page per call (for `last` without `before`, a page of 100 from the start
+   * says how many there are, and is the answer for a wallet of up to 100; a second call otherwise);
+   * cursors are offsets, signed per status filter.
    */
   async tokens(scope: OperationScope, sub: string, args: PagingArgsInput & { status?: TokenStatus | null }): Promise<TokenConnection> {
     const kind = `Token:${args.status ?? 'ALL'}`;
@@ -97,7 +100,7 @@ export class TokenService {
       const tokens = page.data.map(toToken);
       for (const token of tokens) loader.remember(token);
       return { items: tokens, total: page.total };
-    });
+    }, { maxLimit: KIGO_MAX_LIMIT });
   }
 
   /** For node(id)/nodes(ids): the viewer's tokens, null for anyone else's or a malformed id. */
