@@ -8,13 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import WebSocket from 'ws';
-
-interface InspectorReply {
-  id?: number;
-  result?: unknown;
-  error?: { message: string };
-}
+import { openInspector } from './inspector';
 
 export interface ProfilerSession {
   /** Stops the profiler, writes the profile to `file` and closes the session. */
@@ -22,38 +16,18 @@ export interface ProfilerSession {
 }
 
 export async function startProfiler(inspectorUrl: string): Promise<ProfilerSession> {
-  const socket = new WebSocket(inspectorUrl, { maxPayload: 1024 * 1024 * 1024 });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  let nextId = 1;
-  const waiting = new Map<number, { resolve(result: unknown): void; reject(err: Error): void }>();
-  socket.on('message', (data) => {
-    const reply = JSON.parse(data.toString()) as InspectorReply;
-    const pending = reply.id === undefined ? undefined : waiting.get(reply.id);
-    if (!pending || reply.id === undefined) return;
-    waiting.delete(reply.id);
-    if (reply.error) pending.reject(new Error(`inspector: ${reply.error.message}`));
-    else pending.resolve(reply.result);
-  });
-  const call = (method: string, params?: object): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      waiting.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-
+  const inspector = await openInspector(inspectorUrl);
+  const call = inspector.call;
   await call('Profiler.enable');
   // 1 ms, what `--cpu-prof` samples at by default, so both kinds of profile compare.
   await call('Profiler.setSamplingInterval', { interval: 1000 });
   await call('Profiler.start');
   return {
     async stopTo(file) {
-      const { profile } = (await call('Profiler.stop')) as { profile: unknown };
+      const { profile } = await call<{ profile: unknown }>('Profiler.stop');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify(profile));
-      socket.close();
+      inspector.close();
     },
   };
 }

@@ -35,6 +35,10 @@ export interface RunningProcess {
   output(): string;
   /** CPU time (user + system) it has used so far, ms; undefined where /proc is not available. */
   cpuMs(): number | undefined;
+  /** Resident set size now, bytes (VmRSS in /proc); undefined where /proc is not available. */
+  rssBytes(): number | undefined;
+  /** File descriptors it has open now (/proc/<pid>/fd); undefined where /proc is not available. */
+  openFds(): number | undefined;
 }
 
 const TAIL_LINES = 40;
@@ -100,6 +104,8 @@ export class ProcessGroup {
       inspectorUrl,
       output,
       cpuMs: () => (child.pid === undefined ? undefined : processCpuMs(child.pid)),
+      rssBytes: () => (child.pid === undefined ? undefined : processRssBytes(child.pid)),
+      openFds: () => (child.pid === undefined ? undefined : processOpenFds(child.pid)),
       stop: () =>
         (stopping ??= (async () => {
           if (child.exitCode !== null || child.signalCode !== null) return;
@@ -152,6 +158,24 @@ function processCpuMs(pid: number): number | undefined {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+/** VmRSS of a process from /proc/<pid>/status (Linux), bytes. */
+function processRssBytes(pid: number): number | undefined {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+function processOpenFds(pid: number): number | undefined {
+  try {
+    return fs.readdirSync(`/proc/${pid}/fd`).length;
   } catch {
     return undefined;
   }

@@ -21,6 +21,11 @@ const STANDALONE: Array<{ name: string; description: string; run(flags: string[]
     // Loaded only when chosen, so the other scenarios need none of it (and it none of theirs).
     run: (flags) => (require('./throughput') as typeof import('./throughput')).runThroughput(flags),
   },
+  {
+    name: 'subscriptions',
+    description: 'graphql-ws subscriptions at scale (default 10,000): gateway RSS and heap, approve → delivery, nothing left after every socket drops; idle App2App polling, adaptive vs fixed',
+    run: (flags) => (require('./subscriptions') as typeof import('./subscriptions')).runSubscriptions(flags),
+  },
 ];
 
 async function main(argv: string[]): Promise<void> {

@@ -175,9 +175,7 @@ function json<B>(checkBody: (body: B) => string | undefined): Target['check'] {
 
 /** The credentials every target may need, obtained the way the gateway obtains them. */
 export async function obtainCredentials(sandboxUrl: string, jwtSecret: string): Promise<Omit<TargetContext, 'urls'>> {
-  const key = new TextEncoder().encode(jwtSecret);
-  const sign = (sub: string, roles: string[]) =>
-    new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuedAt().setExpirationTime('2h').sign(key);
+  const sign = (sub: string, roles: string[]) => viewerJwt(jwtSecret, sub, roles);
 
   const { kigo, klip } = SANDBOX_CREDENTIALS;
   const partner = await postJson<{ session_token: string }>(`${sandboxUrl}/kigo/api/v1/auth/partner`, { api_key: kigo.apiKey, partner_id: kigo.partnerId });
@@ -190,6 +188,12 @@ export async function obtainCredentials(sandboxUrl: string, jwtSecret: string): 
     kigoAccessToken: user.access_token,
     klipToken: klipLogin.access_token,
   };
+}
+
+/** A viewer JWT as the gateway verifies it (HS256 with AUTH_JWT_SECRET), living 2 hours. */
+export function viewerJwt(jwtSecret: string, sub: string, roles: string[] = []): Promise<string> {
+  const key = new TextEncoder().encode(jwtSecret);
+  return new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuedAt().setExpirationTime('2h').sign(key);
 }
 
 async function postJson<T>(url: string, body: unknown, authorization?: string): Promise<T> {

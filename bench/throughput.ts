@@ -30,10 +30,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SANDBOX_CREDENTIALS } from '../sandbox/provider';
 import { startProfiler } from './cpu-profile';
 import { runLoad, sendOnce, type LoadOptions } from './load';
-import { ProcessGroup, type ProcessSpec, type RunningProcess } from './processes';
+import { ProcessGroup, type RunningProcess } from './processes';
+import { sleep, startSandboxProcess, startServerProcess } from './gateway-process';
 import { formatSummary, summariseProfile, type CpuProfile } from './profile-summary';
 import { round } from './measure';
 import { formatTable, ratioMetrics, ratios, summarise, type RunSample } from './throughput-report';
@@ -54,8 +54,6 @@ interface Options {
   baseline?: string;
 }
 
-const DIST = path.resolve(__dirname, '..');
-
 export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
   const options = parseOptions(argv);
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -66,12 +64,7 @@ export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
   let otlp: OtlpReceiver | undefined;
   try {
     const jwtSecret = randomBytes(32).toString('base64url');
-    const sandbox = await group.start({
-      name: 'sandbox',
-      script: path.join(DIST, 'sandbox/main.js'),
-      env: { SANDBOX_PORT: '0' },
-      ready: /sandbox on (http:\/\/\S+)/,
-    });
+    const sandbox = await startSandboxProcess(group);
     const serverNames = new Set([...options.targets, ...(options.cpuProfile ? [options.cpuProfile] : [])].map((t) => t.server).filter((s) => s !== 'sandbox'));
     if ([...serverNames].some((name) => serverDef(options, name).otlp)) otlp = await startOtlpReceiver();
     const startServer = (def: ServerDef, nodeArgs?: string[]) => startServerProcess(group, def, { sandboxUrl: sandbox.url, jwtSecret, tmp, nodeArgs, otlpUrl: otlp?.url });
@@ -169,58 +162,6 @@ function serverDef(options: Options, name: string): ServerDef {
   return def;
 }
 
-/** Starts one gateway or bare Apollo process and waits until it can serve. */
-async function startServerProcess(
-  group: ProcessGroup,
-  def: ServerDef,
-  at: { sandboxUrl: string; jwtSecret: string; tmp: string; nodeArgs?: string[]; otlpUrl?: string },
-): Promise<RunningProcess> {
-  // Production mode, as deployed (graphql-js's own checks, no IDE), for bare Apollo and the gateway alike.
-  const common = { NODE_ENV: 'production', PORT: '0', AUTH_JWT_SECRET: at.jwtSecret };
-  let spec: ProcessSpec;
-  if (def.kind === 'bare-apollo') {
-    spec = { name: def.name, script: path.join(DIST, 'bench/bare-apollo.js'), env: { ...common, ...def.env }, ready: /bare apollo ready at (http:\/\/\S+)\/graphql/ };
-  } else {
-    const dataDir = fs.mkdtempSync(path.join(at.tmp, `${def.name}-`));
-    const env = {
-      ...common,
-      HOST: '127.0.0.1',
-      // The default level (a line per operation), as deployed; the lines go to this process's pipe.
-      LOG_LEVEL: 'info',
-      DATA_DIR: dataDir,
-      STORE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      // One viewer loads the gateway here: the per-viewer rate (production's default 20/s) is not what is measured.
-      VIEWER_OPERATIONS_PER_SECOND: '0',
-      METRICS_PORT: '0',
-      ...sandboxCredentialsEnv(),
-      KIGO_BASE_URL: `${at.sandboxUrl}/kigo/api/v1`,
-      KLIP_API_URL: `${at.sandboxUrl}/klip/v2`,
-      KLIP_A2A_URL: `${at.sandboxUrl}/klip-a2a/v2`,
-      XOXODAY_BASE_URL: `${at.sandboxUrl}/xoxoday/chef`,
-      ...(def.otlp && at.otlpUrl ? { OTEL_EXPORTER_OTLP_ENDPOINT: at.otlpUrl } : {}),
-      ...def.env,
-    };
-    const dist = def.dist ? path.join(path.resolve(def.dist), 'dist') : DIST;
-    spec = { name: def.name, script: path.join(dist, 'src/main.js'), env, ready: /rewardgraph ready at (http:\/\/\S+)\/graphql/ };
-  }
-  const running = await group.start({ ...spec, nodeArgs: at.nodeArgs });
-  if (def.kind === 'gateway') await waitReady(running);
-  return running;
-}
-
-/** /readyz answers 200 once the store works and every upstream's credentials do. */
-async function waitReady(gateway: RunningProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    const res = await fetch(`${gateway.url}/readyz`).catch((err: Error) => ({ status: 0, text: async () => err.message }));
-    if (res.status === 200) return;
-    last = `${res.status} ${(await res.text()).slice(0, 300)}`;
-    await sleep(200);
-  }
-  throw new Error(`${gateway.name} not ready after 30 s: /readyz ${last}\n${gateway.output()}`);
-}
-
 /** Checks two answers of a target and returns how autocannon must verify every answer under load. */
 async function checkTarget(target: Target, ctx: TargetContext): Promise<Pick<LoadOptions, 'expectBody' | 'verifyBody'>> {
   const request = target.request(ctx);
@@ -304,26 +245,5 @@ function parseOptions(argv: string[]): Options {
     servers,
     ratios: [...RATIOS, ...(baseline?.ratios ?? [])],
     baseline: baselineDir,
-  };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Production needs every upstream credential set: the sandbox's. (The Xoxoday grant is never used here.) */
-function sandboxCredentialsEnv(): Record<string, string> {
-  const c = SANDBOX_CREDENTIALS;
-  return {
-    KIGO_API_KEY: c.kigo.apiKey,
-    KIGO_PARTNER_ID: c.kigo.partnerId,
-    KLIP_PARTNER_EMAIL: c.klip.partnerEmail,
-    KLIP_PARTNER_PASSWORD: c.klip.partnerPassword,
-    KLIP_CARD_CONTRACT: c.klip.cardContract,
-    KLIP_CARD_PIN: c.klip.cardPin,
-    XOXODAY_CLIENT_ID: c.xoxoday.clientId,
-    XOXODAY_CLIENT_SECRET: c.xoxoday.clientSecret,
-    XOXODAY_REDIRECT_URI: c.xoxoday.redirectUri,
-    XOXODAY_REFRESH_TOKEN: 'unused-by-the-benchmark',
   };
 }

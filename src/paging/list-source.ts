@@ -8,9 +8,8 @@
  * `after` was given (that item precedes); backward, the mirror image.
  */
 import { badUserInput } from '../errors';
-import type { Connection } from '../schema/connection';
+import { LazyEdge, pageInfoOf, type Connection } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
-import { PageInfo } from '../schema/page-info.type';
 
 export interface Positioned<T, P> {
   node: T;
@@ -80,13 +79,10 @@ export async function sourceConnection<T, P>(codec: CursorCodec, kind: string, s
   return { ...connectionOf(codec, kind, page.items, { hasNextPage: paging.before !== undefined, hasPreviousPage: page.more }), total: page.total };
 }
 
+/** A connection of `items`; each edge signs its cursor (the item's position) only if it is read (LazyEdge). */
 export function connectionOf<T, P>(codec: CursorCodec, kind: string, items: Array<Positioned<T, P>>, flags: { hasNextPage: boolean; hasPreviousPage: boolean }): Connection<T> {
-  const edges = items.map((item) => ({ cursor: codec.encode(kind, item.position), node: item.node }));
-  return {
-    edges,
-    nodes: items.map((item) => item.node),
-    pageInfo: Object.assign(new PageInfo(), { ...flags, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null }),
-  };
+  const edges = items.map((item) => new LazyEdge(codec, kind, item.position as object, item.node));
+  return { edges, nodes: items.map((item) => item.node), pageInfo: pageInfoOf(edges, flags.hasNextPage, flags.hasPreviousPage) };
 }
 
 /** A list with nothing in it (a viewer without a linked address has no cards). */

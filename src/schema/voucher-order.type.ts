@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Asset } from './asset.interface';
 import { AssetKind } from './asset-kind.enum';
 import { Provider } from './provider.enum';
@@ -6,33 +6,9 @@ import { connectionTypes } from './connection';
 import { Money } from './money.type';
 import { Node } from './node.interface';
 
-export enum VoucherOrderStatus {
-  COMPLETE = 'COMPLETE',
-  PENDING = 'PENDING',
-  FAILED = 'FAILED',
-}
-registerEnumType(VoucherOrderStatus, {
-  name: 'VoucherOrderStatus',
-  description: 'Whether Xoxoday completed the purchase (Xoxoday\'s `orderStatus`).',
-  valuesConfig: {
-    COMPLETE: { description: 'Bought and charged to the company balance.' },
-    PENDING: { description: 'Xoxoday is still processing it.' },
-    FAILED: { description: 'Xoxoday could not complete it; nothing was bought.' },
-  },
-});
+import { VoucherDeliveryStatus, VoucherOrderStatus } from './voucher-order.enums';
 
-export enum VoucherDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-}
-registerEnumType(VoucherDeliveryStatus, {
-  name: 'VoucherDeliveryStatus',
-  description: 'Whether the codes of an order have arrived (Xoxoday\'s `deliveryStatus`).',
-  valuesConfig: {
-    PENDING: { description: 'Not yet (a DELAYED voucher): `codes` is empty until Xoxoday delivers.' },
-    DELIVERED: { description: 'The codes are in `codes`.' },
-  },
-});
+export { VoucherDeliveryStatus, VoucherOrderStatus };
 
 /**
  * One code of an order, as an Asset of its owner: its global id is `VoucherCode:<poNumber>:<index>`

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { Provider, badUserInput } from '../errors';
 import { checkIdempotencyKey, runIdempotent, type IdempotentMutation } from '../idempotency';
 import type { KigoClient } from '../datasources/kigo/kigo-client';
+import { isKigoTokenId, isSendableClaimCode } from '../datasources/kigo/kigo-formats';
 import type { KigoRejectionKind } from '../datasources/kigo/kigo-rejections';
 import type { KigoToken } from '../datasources/kigo/wire';
 import { rejectionKind } from '../datasources/rejection';
@@ -29,7 +30,7 @@ import { Token, TokenConnection, type TokenStatus } from '../schema/token.type';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
 import type { OperationScope } from '../scope';
 import type { ClaimAttempts } from './claim-attempts';
-import { isKigoTokenId, isPlausibleClaimCode, kigoTokenIdOf, normalizeClaimCode } from './token-input';
+import { kigoTokenIdOf, normalizeClaimCode } from './token-input';
 import { kigoTokenLoader } from './token-loader';
 import { kigoStatusOf, toToken } from './token-mapper';
 import { cancelLostShare, claimedEarlier, type ClaimNote } from './token-recovery';
@@ -51,7 +52,7 @@ const KIGO_MAX_LIMIT = 100;
 const CLAIM_CODE_FIELD = ['input', 'claimCode'];
 
 /** The Kigo rejections a mutation answers as userErrors: the same words for a missing token and someone else's. */
-type ExpectedRejection = Exclude<KigoRejectionKind, 'session-rejected'>;
+type ExpectedRejection = Exclude<KigoRejectionKind, 'session-rejected' | 'share-refused'>;
 const REJECTIONS: Record<ExpectedRejection, { code: UserErrorCode; message: string; field: string[] }> = {
   'token-not-found': { code: UserErrorCode.NOT_FOUND, message: 'There is no token with this id in your wallet', field: TOKEN_ID_FIELD },
   'token-not-shareable': { code: UserErrorCode.TOKEN_NOT_SHAREABLE, message: 'This token cannot be shared', field: TOKEN_ID_FIELD },
@@ -118,7 +119,7 @@ export class TokenService {
     return this.claimAttempts.attempt(
       sub,
       async () => {
-        if (!isPlausibleClaimCode(code)) return null;
+        if (!isSendableClaimCode(code)) return null;
         try {
           return toToken(await this.kigo.previewClaim(scope, sub, code));
         } catch (err) {
@@ -173,7 +174,7 @@ export class TokenService {
       return this.claimAttempts.attempt(
         sub,
         async () => {
-          if (!isPlausibleClaimCode(code)) return rejection('claim-code-invalid');
+          if (!isSendableClaimCode(code)) return rejection('claim-code-invalid');
           try {
             const claimed = attempt ? await claimedEarlier(this.kigo, scope, sub, attempt) : undefined;
             if (claimed) return { token: claimed, userErrors: [] };
@@ -244,7 +245,7 @@ function rejection(kind: ExpectedRejection): Outcome {
 /** The kind of an expected Kigo "no"; anything else (an outage, a dead session) is rethrown. */
 function expectedRejection(err: unknown): ExpectedRejection {
   const kind = rejectionKind<KigoRejectionKind>(err, Provider.KIGO);
-  if (kind === undefined || kind === 'unrecognized' || kind === 'session-rejected') throw err;
+  if (kind === undefined || kind === 'unrecognized' || kind === 'session-rejected' || kind === 'share-refused') throw err;
   return kind;
 }
 

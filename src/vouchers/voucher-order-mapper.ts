@@ -11,15 +11,13 @@ import type { WireOrder } from '../datasources/xoxoday/wire';
 import type { XoxodayRejectionKind } from '../datasources/xoxoday/xoxoday-rejections';
 import { Provider } from '../errors';
 
-export function orderStatusOf(wire: string): VoucherOrderStatus {
-  const status = wire.toLowerCase();
-  if (status === 'complete' || status === 'completed' || status === 'success') return VoucherOrderStatus.COMPLETE;
-  if (status === 'failed' || status === 'cancelled' || status === 'canceled' || status === 'rejected') return VoucherOrderStatus.FAILED;
-  return VoucherOrderStatus.PENDING;
+/** What Xoxoday said of the order (read in datasources/xoxoday/wire.ts), as the API tells it. */
+export function orderStatusOf(outcome: WireOrder['orderStatus']): VoucherOrderStatus {
+  return outcome === 'complete' ? VoucherOrderStatus.COMPLETE : outcome === 'failed' ? VoucherOrderStatus.FAILED : VoucherOrderStatus.PENDING;
 }
 
-export function deliveryStatusOf(wire: string): VoucherDeliveryStatus {
-  return wire.toLowerCase() === 'delivered' ? VoucherDeliveryStatus.DELIVERED : VoucherDeliveryStatus.PENDING;
+export function deliveryStatusOf(state: WireOrder['deliveryStatus']): VoucherDeliveryStatus {
+  return state === 'delivered' ? VoucherDeliveryStatus.DELIVERED : VoucherDeliveryStatus.PENDING;
 }
 
 /** `fields` say what was asked; `currency` is the voucher's own (Xoxoday's currencyCode is the balance's). */

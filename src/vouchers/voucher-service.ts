@@ -18,8 +18,10 @@ import type { PlaceVoucherOrderInput } from '../schema/voucher.input';
 import type { Voucher } from '../schema/voucher.type';
 import type { OperationScope } from '../scope';
 import type { VoucherCatalog } from './voucher-catalog';
+import { notFound } from '../errors';
 import { compileFilter } from './voucher-filter';
 import { voucherCodeSource, type CodePosition } from './voucher-code-source';
+import type { VoucherOrderEvents } from './voucher-order-events';
 import { parseVoucherCodeKey } from './voucher-order-mapper';
 import type { VoucherOrders } from './voucher-orders';
 
@@ -28,6 +30,7 @@ export class VoucherService {
     private readonly catalog: VoucherCatalog,
     private readonly orders: VoucherOrders,
     private readonly cursors: CursorCodec,
+    private readonly events: VoucherOrderEvents,
   ) {}
 
   /** The catalog, filtered and paged over the synced copy (both ways); listed vouchers prime the loader. */
@@ -95,6 +98,16 @@ export class VoucherService {
   async placeOrder(scope: OperationScope, sub: string, input: PlaceVoucherOrderInput): Promise<PlaceVoucherOrderPayload> {
     const result = await this.orders.place(scope, sub, input);
     return Object.assign(new PlaceVoucherOrderPayload(), result, { clientMutationId: input.clientMutationId ?? null });
+  }
+
+  /**
+   * `Subscription.voucherOrder`: the viewer's order by its node id, now and at every change until it is
+   * delivered; NOT_FOUND for a malformed or unknown id and for someone else's order.
+   */
+  async watchOrder(scope: OperationScope, sub: string, id: string): Promise<AsyncIterable<VoucherOrder>> {
+    const key = keyOfGlobalId(id, 'VoucherOrder');
+    if (!key) throw notFound('No voucher order with this id for this viewer');
+    return this.orders.watch(scope, sub, key, this.events);
   }
 
   /** The company balance orders are paid from. Admin only (the resolver checks). */

@@ -19,15 +19,13 @@ import type { StoredCredential } from '../../store';
 import type { CredentialStore } from '../../store/credential-store';
 import type { UpstreamHttp } from '../http';
 import { UpstreamRejection, rejectionKind } from '../rejection';
-import type { KlipRejectionKind } from './klip-rejections';
+import { KlipRoute, type KlipRejectionKind } from './klip-rejections';
 import { partnerAuthSchema } from './partner-wire';
 
 /** Klip's documented token lifetime. */
 export const PARTNER_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Renew this long before the 24 h are up, so no request meets an expiring token. */
 export const PARTNER_RENEW_AHEAD_MS = 60 * 60 * 1000;
-
-const LOGIN_ROUTE = '/partner/auth';
 
 interface PartnerToken {
   accessToken: string;
@@ -94,8 +92,8 @@ export class PartnerCredentials {
         {
           scope: backgroundScope('klip-partner-login'),
           method: 'POST',
-          path: LOGIN_ROUTE,
-          route: LOGIN_ROUTE,
+          path: KlipRoute.Login,
+          route: KlipRoute.Login,
           body: { email, password: createHash('sha256').update(password, 'utf8').digest('hex') },
         },
         partnerAuthSchema,

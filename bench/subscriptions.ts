@@ -1,0 +1,234 @@
+/**
+ * `npm run bench -- subscriptions`: many graphql-ws subscriptions on one gateway process, and what
+ * App2App polling costs at the upstream (issue 13, points 3 and 4). The sandbox and each gateway run
+ * as their own processes (built `dist/`, production mode); the gateway under load is started with
+ * `--inspect=127.0.0.1:0` so that this process reads its heap after a full GC over the inspector, and
+ * its RSS and open file descriptors from /proc.
+ *
+ * Part `load` (default 10,000 subscriptions): viewers, each with `--keys-per-viewer` App2App requests
+ * prepared through the gateway, each following all of them from `--per-key` sockets (so every request
+ * has `--per-key` subscribers, and the gateway one poller per request). After a warm-up round (one
+ * whole cycle on two other viewers, so that lazily built code and caches are not counted as growth),
+ * the heap after GC is the start. Then the ramp, the figures at full load, a sample of requests opened
+ * and approved in the sandbox's wallet (time from the approve call to COMPLETED on each of their
+ * subscribers), every socket dropped (no close frame), and what the gateway still holds.
+ *
+ * Part `idle` (idle-polling.ts): Klip result calls per minute for 300 requests nobody opens, adaptive
+ * polling on and off, side by side in one run.
+ *
+ * Options (`--name=value` after `subscriptions`):
+ *   --subscriptions=10000   subscriptions at full load (rounded up to whole viewers)
+ *   --per-key=10            subscribers of each request (= sockets per viewer)
+ *   --keys-per-viewer=2     requests per viewer (= subscriptions per socket)
+ *   --approve=100           requests opened and approved for the delivery sample (each has --per-key subscribers)
+ *   --parts=load,idle       which parts to run
+ *   --idle-requests=300 --idle-window=30   see idle-polling.ts
+ * Quotas are set for the shape by configuration (WS_SOCKETS_PER_VIEWER, WS_SUBSCRIPTIONS_PER_SOCKET,
+ * APP2APP_WATCHED_KEYS_PER_VIEWER); the per-viewer operation rate stays at production's 20/s.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { approveAndTime, eachLimited, Follower, held, heldDrainsToZero, mb, MB, percentile, prepareKey, type App2AppHeld, type BenchPlace } from './app2app-load';
+import { startSandboxProcess, startServerProcess } from './gateway-process';
+import { openInspector, type InspectorSession } from './inspector';
+import { round } from './measure';
+import { ProcessGroup, type RunningProcess } from './processes';
+import { runIdlePolling } from './idle-polling';
+import { numberFlag, stringFlag } from './flags';
+import type { ScenarioResult } from './scenario';
+import { viewerJwt } from './throughput-targets';
+import { GqlSocket } from './ws-client';
+
+interface LoadOptions {
+  subscriptions: number;
+  perKey: number;
+  keysPerViewer: number;
+  approve: number;
+}
+
+/** Sockets opened at once during the ramp. */
+const OPENING_AT_ONCE = 50;
+
+export async function runSubscriptions(argv: string[]): Promise<ScenarioResult> {
+  const parts = (stringFlag(argv, 'parts') ?? 'load,idle').split(',');
+  const group = new ProcessGroup();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-bench-subs-'));
+  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
+  const removeSignalHandlers = group.stopOnSignals(removeTmp);
+  try {
+    const sandbox = await startSandboxProcess(group);
+    const jwtSecret = randomBytes(32).toString('base64url');
+    const metrics: Record<string, string | number> = {};
+    const details: Record<string, unknown> = {};
+    if (parts.includes('load')) {
+      const options: LoadOptions = {
+        subscriptions: numberFlag(argv, 'subscriptions', 10_000),
+        perKey: numberFlag(argv, 'per-key', 10),
+        keysPerViewer: numberFlag(argv, 'keys-per-viewer', 2),
+        approve: numberFlag(argv, 'approve', 100),
+      };
+      const load = await runLoad(group, { sandbox, jwtSecret, tmp }, options);
+      Object.assign(metrics, load.metrics);
+      details.load = load.details;
+    }
+    if (parts.includes('idle')) {
+      const idle = await runIdlePolling(group, { sandbox, jwtSecret, tmp }, argv);
+      Object.assign(metrics, idle.metrics);
+      details.idle = idle.details;
+    }
+    return { metrics, details };
+  } catch (err) {
+    if (group.interrupted) await new Promise(() => {});
+    throw err;
+  } finally {
+    await group.stopAll();
+    removeSignalHandlers();
+    removeTmp();
+  }
+}
+
+interface Viewer {
+  sub: string;
+  token: string;
+  keys: string[];
+  sockets: GqlSocket[];
+  followers: Follower[];
+}
+
+async function runLoad(group: ProcessGroup, place: BenchPlace, options: LoadOptions): Promise<ScenarioResult> {
+  const out = (line: string) => process.stdout.write(`  ${line}\n`);
+  const { perKey, keysPerViewer } = options;
+  const viewerCount = Math.ceil(options.subscriptions / (perKey * keysPerViewer));
+  const total = viewerCount * perKey * keysPerViewer;
+  const gateway = await startServerProcess(
+    group,
+    {
+      name: 'gateway',
+      kind: 'gateway',
+      env: {
+        WS_SOCKETS_PER_VIEWER: String(perKey),
+        WS_SUBSCRIPTIONS_PER_SOCKET: String(keysPerViewer),
+        APP2APP_WATCHED_KEYS_PER_VIEWER: String(keysPerViewer),
+        APP2APP_PREPARES_PER_MINUTE: String(Math.max(20, keysPerViewer)),
+        VIEWER_OPERATIONS_PER_SECOND: '20',
+      },
+    },
+    { sandboxUrl: place.sandbox.url, jwtSecret: place.jwtSecret, tmp: place.tmp, nodeArgs: ['--inspect=127.0.0.1:0'] },
+  );
+  const inspector = await openInspector(gateway.inspectorUrl!);
+  try {
+    const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
+    out(`gateway ${gateway.url} (pid's inspector attached), sandbox ${place.sandbox.url}`);
+    out(`shape: ${viewerCount} viewers × ${keysPerViewer} requests, each followed from ${perKey} sockets → ${viewerCount * keysPerViewer} requests (pollers), ${viewerCount * perKey} sockets, ${total} subscriptions`);
+
+    const makeViewers = async (prefix: string, n: number): Promise<Viewer[]> =>
+      Promise.all(Array.from({ length: n }, async (_, i) => ({ sub: `${prefix}-${i}`, token: await viewerJwt(place.jwtSecret, `${prefix}-${i}`), keys: [], sockets: [], followers: [] })));
+    const prepareAll = async (viewers: Viewer[]) => {
+      const jobs = viewers.flatMap((v) => Array.from({ length: keysPerViewer }, () => v));
+      await eachLimited(jobs, 16, async (v) => void v.keys.push(await prepareKey(gateway.url, v.token)));
+    };
+    const openSockets = async (viewers: Viewer[], onSocket?: (done: number) => Promise<void>) => {
+      // Round-robin over viewers: each viewer's sockets spread over the ramp, as real clients would.
+      const jobs = Array.from({ length: perKey }, () => viewers).flat();
+      let done = 0;
+      await eachLimited(jobs, OPENING_AT_ONCE, async (v) => {
+        const socket = await GqlSocket.connect(wsUrl, v.token);
+        v.sockets.push(socket);
+        const followers = v.keys.map((key) => new Follower(key));
+        v.followers.push(...followers);
+        for (const f of followers) f.start(socket);
+        await Promise.all(followers.map((f) => f.waitFor('PREPARED')));
+        await onSocket?.(++done);
+      });
+    };
+
+    // Warm-up: one whole cycle on two other viewers, then nothing held.
+    const warm = await makeViewers('bench-warm', 2);
+    await prepareAll(warm);
+    await openSockets(warm);
+    await approveAndTime(place.sandbox.url, warm.flatMap((v) => v.followers), warm.map((v) => v.keys[0]!));
+    for (const v of warm) for (const s of v.sockets) s.drop();
+    const warmDrain = await heldDrainsToZero(gateway.url);
+    if (!allZero(warmDrain.last)) throw new Error(`after the warm-up the gateway still holds ${JSON.stringify(warmDrain.last)}`);
+    const start = await snapshot(gateway, inspector, true);
+    out(`start (after a warm-up cycle): ${describe(start)}`);
+
+    const viewers = await makeViewers('bench-sub', viewerCount);
+    const preparing = performance.now();
+    await prepareAll(viewers);
+    out(`prepared ${viewerCount * keysPerViewer} requests through the gateway in ${round((performance.now() - preparing) / 1000, 1)} s`);
+
+    const ramping = performance.now();
+    const socketCount = viewerCount * perKey;
+    const steps = new Set([1, 2, 3].map((q) => Math.round((q * socketCount) / 4)));
+    await openSockets(viewers, async (done) => {
+      if (!steps.has(done)) return;
+      const at = await snapshot(gateway, inspector, false);
+      out(`ramp ${String(done * keysPerViewer).padStart(6)} subscriptions at ${round((performance.now() - ramping) / 1000, 1)} s: ${describe(at)} (heap without GC)`);
+    });
+    const rampSeconds = round((performance.now() - ramping) / 1000, 1);
+    const full = await snapshot(gateway, inspector, true);
+    const fullHeld = await held(gateway.url);
+    out(`ramp ${String(total).padStart(6)} subscriptions at ${rampSeconds} s: ${describe(full)}`);
+    out(`held at full load: ${JSON.stringify(fullHeld)}`);
+
+    // Delivery: a sample of requests opened in the wallet (REQUESTED reaches their subscribers), then approved.
+    const step = Math.max(1, Math.floor(viewers.length / Math.max(1, options.approve)));
+    const sampleViewers = viewers.filter((_, i) => i % step === 0).slice(0, options.approve);
+    const sampleKeys = sampleViewers.map((v) => v.keys[0]!);
+    const latencies = await approveAndTime(place.sandbox.url, sampleViewers.flatMap((v) => v.followers), sampleKeys);
+    const p50 = percentile(latencies, 0.5);
+    const p99 = percentile(latencies, 0.99);
+    const max = percentile(latencies, 1);
+    out(`approved ${sampleKeys.length} opened requests: ${latencies.length} deliveries, approve → COMPLETED p50 ${p50} ms, p99 ${p99} ms, max ${max} ms (poll interval 1000 ms)`);
+
+    // Every socket dropped at once, no close frame.
+    const dropping = performance.now();
+    for (const v of viewers) for (const s of v.sockets) s.drop();
+    const drained = await heldDrainsToZero(gateway.url);
+    const dropSeconds = round((performance.now() - dropping) / 1000, 1);
+    const end = await snapshot(gateway, inspector, true);
+    out(`all ${socketCount} sockets dropped; the gateway held nothing after ${dropSeconds} s: ${JSON.stringify(drained.last)}`);
+    out(`end: ${describe(end)}; heap after GC ${round((end.heap / start.heap) * 100 - 100, 1)} % vs start`);
+
+    const perSubscription = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '?' : `${round((a - b) / total / 1024, 1)} KB`);
+    return {
+      metrics: {
+        'subscriptions / sockets / requests (pollers)': `${total} / ${socketCount} / ${viewerCount * keysPerViewer}`,
+        'ramp seconds': rampSeconds,
+        'gateway RSS at full load (goal ≤ 512 MB)': mb(full.rss),
+        'gateway heap after GC: start / full / end': `${mb(start.heap)} / ${mb(full.heap)} / ${mb(end.heap)}`,
+        'per subscription: heap / RSS': `${perSubscription(full.heap, start.heap)} / ${perSubscription(full.rss, start.rss)}`,
+        'heap after GC, end vs start (goal ± 10 %)': `${round((end.heap / start.heap) * 100 - 100, 1)} %`,
+        'open fds: start / full / end': `${start.fds} / ${full.fds} / ${end.fds}`,
+        'approve → delivery p50 / p99 / max ms': `${p50} / ${p99} / ${max} (${latencies.length} subscribers of ${sampleKeys.length} requests)`,
+        'after dropping every socket: pollers, timers, listeners, topics': `${drained.last.app2appActivePollers}, ${drained.last.app2appPollTimers}, ${drained.last.app2appSubscriptions}, ${drained.last.app2appTopics} (after ${dropSeconds} s)`,
+      },
+      details: { options, viewers: viewerCount, start, full, fullHeld, end, drained, latencies: { p50, p99, max, count: latencies.length } },
+    };
+  } finally {
+    inspector.close();
+    await gateway.stop();
+  }
+}
+
+interface Snapshot {
+  rss?: number;
+  heap: number;
+  fds?: number;
+}
+
+async function snapshot(gateway: RunningProcess, inspector: InspectorSession, gc: boolean): Promise<Snapshot> {
+  const heap = gc ? await inspector.heapAfterGc() : await inspector.heapUsed();
+  return { rss: gateway.rssBytes(), heap, fds: gateway.openFds() };
+}
+
+function describe(s: Snapshot): string {
+  return `RSS ${mb(s.rss)}, heap ${(s.heap / MB).toFixed(1)} MB, ${s.fds ?? '?'} fds`;
+}
+
+function allZero(h: App2AppHeld): boolean {
+  return Object.values(h).every((n) => n === 0);
+}
