@@ -4,7 +4,8 @@
  * one follower across instances sharing Postgres and Redis, picking up after a restart from the store.
  * Upstream calls are counted by the sandbox (its per-op counter).
  */
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { toGlobalId } from '../../src/schema/global-id';
 import { PlaceVoucherOrderDocument, VoucherOrderUpdatesDocument, type VoucherOrderUpdatesSubscription } from '../generated/graphql';
 import { eventually } from '../helpers/app2app';
@@ -32,7 +33,7 @@ describe('Subscription.voucherOrder and the delivery follower', () => {
   let sandbox: Sandbox;
   let stack: Stack;
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startTestSandbox();
     stack = await startStack({ sandbox, env: { VOUCHER_DELIVERY_POLL_MS: '200', VOUCHER_DELIVERY_MAX_POLL_MS: '400' } });
   });
   afterAll(async () => {
@@ -101,7 +102,7 @@ describe('following a delayed delivery', () => {
   });
 
   it('is done by one of two instances sharing Postgres and Redis, and survives the restart of the one that placed the order', async () => {
-    const sandbox = await startSandbox({ port: 0 });
+    const sandbox = await startTestSandbox();
     const env = { VOUCHER_DELIVERY_POLL_MS: '300', VOUCHER_DELIVERY_MAX_POLL_MS: '300' };
     const first = await startStack({ sandbox, postgres: true, redis: true, env });
     const order = await place(first, 'ivy', 'restart');
