@@ -26,6 +26,11 @@ const STANDALONE: Array<{ name: string; description: string; run(flags: string[]
     description: 'graphql-ws subscriptions at scale (default 10,000): gateway RSS and heap, approve → delivery, nothing left after every socket drops; idle App2App polling, adaptive vs fixed',
     run: (flags) => (require('./subscriptions') as typeof import('./subscriptions')).runSubscriptions(flags),
   },
+  {
+    name: 'soak',
+    description: 'a steady mix of queries, mutations and subscriptions for --minutes (10): heap after GC each minute and its slope',
+    run: (flags) => (require('./soak') as typeof import('./soak')).runSoak(flags),
+  },
 ];
 
 async function main(argv: string[]): Promise<void> {
