@@ -9,7 +9,9 @@
  * options. Plain `npm run bench` does not run it: it takes minutes (6 targets × 2 connection counts
  * × 3 rounds × 8 s, plus warm-up) and its absolute figures only mean something on a quiet machine,
  * whereas the in-process scenarios count calls and are meaningful anywhere. Name it to run it.
- * Arguments starting with `--` go to the throughput scenario.
+ * `subscriptions` (subscriptions.ts) and `soak` (soak.ts) also run their own processes and take
+ * minutes; they too run only when named. Arguments starting with `--` go to the named standalone
+ * scenarios.
  */
 import type { ScenarioResult } from './scenario';
 
