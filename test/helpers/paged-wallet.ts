@@ -6,7 +6,7 @@
  */
 import { toGlobalId } from '../../src/schema/global-id';
 import { ALICE, link } from './klip-cards';
-import type { Stack } from './stack';
+import type { GqlResult, Stack } from './stack';
 
 export const PARTNER_CARD_COUNT = 280;
 export const ALICE_HOLDINGS = { tokens: 26, cards: 114, voucherCodes: 5 } as const;
@@ -33,4 +33,26 @@ export const cardRange = (n: number) => Array.from({ length: n }, (_, i) => Stri
 export function repeated<T>(values: T[]): T[] {
   const seen = new Set<T>();
   return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+}
+
+/**
+ * Alice's tokens and cards by global id, each list read on its own in pages of 100, forward: what
+ * `viewer.assets` must hold, in this order, before her voucher codes.
+ */
+export async function aliceTokenAndCardIds(stack: Stack): Promise<{ tokens: string[]; cards: string[] }> {
+  const walk = async (field: 'tokens' | 'cards') => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const query = `query ($after: String) { viewer { ${field}(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
+      const res: GqlResult = await stack.gql(query, { after }, { sub: 'alice' });
+      if (res.errors) throw new Error(`viewer.${field}: ${JSON.stringify(res.errors)}`);
+      const connection: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = res.data.viewer[field];
+      ids.push(...connection.edges.map((e) => e.node.id));
+      if (!connection.pageInfo.hasNextPage) return ids;
+      after = connection.pageInfo.endCursor;
+    }
+    throw new Error(`viewer.${field} never ended`);
+  };
+  return { tokens: await walk('tokens'), cards: await walk('cards') };
 }
