@@ -7,8 +7,8 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql, type ObservableQuery, type OperationVariables, type TypedDocumentNode } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { filter, firstValueFrom, of, startWith, timeout } from 'rxjs';
-import { ADMIN } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ADMIN, BAPP } from '../helpers/klip-cards';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, coldKlip, aliceTokenAndCardIds, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;
@@ -123,9 +123,11 @@ describe('partnerCards (admin)', () => {
 
   it('fetchMore forward from the first page to the end: the cached list holds every card once, in order', async () => {
     const { client, pages } = await clientAs(ADMIN);
+    await coldKlip(stack);
     const list = await watch(client, PARTNER_CARDS, { first: page }, (d) => d.partnerCards);
     await list.walkForward();
     expect(cardIds(list.connection())).toEqual(cardRange(PARTNER_CARD_COUNT));
+    expect(stack.sandbox.stats.count(BAPP)).toBe(3); // one call per Klip page of 100
     expect(pages).toHaveLength(Math.ceil(PARTNER_CARD_COUNT / page));
     expect(repeated(pages.flatMap((p) => ids(p.partnerCards)))).toEqual([]);
     const { edges, pageInfo } = list.connection();
@@ -136,10 +138,12 @@ describe('partnerCards (admin)', () => {
 
   planned('fetchMore backward from the last page to the start: the same cards in the same order', async () => {
     const { client, pages } = await clientAs(ADMIN);
+    await coldKlip(stack);
     const list = await watch(client, PARTNER_CARDS, { last: page }, (d) => d.partnerCards);
     expect(list.connection().pageInfo.hasNextPage).toBe(false);
     await list.walkBackward(page);
     expect(cardIds(list.connection())).toEqual(cardRange(PARTNER_CARD_COUNT));
+    expect(stack.sandbox.stats.count(BAPP)).toBeLessThanOrEqual(3); // no more than the forward walk
     expect(pages).toHaveLength(Math.ceil(PARTNER_CARD_COUNT / page));
     expect(repeated(pages.flatMap((p) => ids(p.partnerCards)))).toEqual([]);
     const { edges, pageInfo } = list.connection();

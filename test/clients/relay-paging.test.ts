@@ -8,8 +8,8 @@
 import { partnerCardsFragment, partnerCardsQuery, walletTokensFragment, walletTokensQuery } from '../relay/documents';
 import { relayEnvironment, type SentOperation } from '../relay/environment';
 import { paginationFragment, type PaginationFragment } from '../relay/pagination';
-import { ADMIN } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ADMIN, BAPP } from '../helpers/klip-cards';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, coldKlip, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;
@@ -56,10 +56,12 @@ describe('partnerCards (Query fragment, admin)', () => {
 
   it('loadNext from the first page to the end: every card once, in order, and no page on either side', async () => {
     const { environment, sent } = await environmentAs(ADMIN);
+    await coldKlip(stack);
     const list = await paginationFragment(environment, partnerCardsQuery, { first: page }, partnerCardsFragment);
     expect(list.hasPrevious()).toBe(false);
     await walkForward(list, page);
     expect(cardIds(list)).toEqual(cardRange(PARTNER_CARD_COUNT));
+    expect(stack.sandbox.stats.count(BAPP)).toBe(3); // one call per Klip page of 100
     const pages = wireEdges(sent, (d) => d.partnerCards);
     expect(pages).toHaveLength(Math.ceil(PARTNER_CARD_COUNT / page));
     expect(repeated(pages.flat())).toEqual([]);
@@ -72,10 +74,12 @@ describe('partnerCards (Query fragment, admin)', () => {
 
   planned('loadPrevious from the last page to the start: the same cards in the same order', async () => {
     const { environment, sent } = await environmentAs(ADMIN);
+    await coldKlip(stack);
     const list = await paginationFragment(environment, partnerCardsQuery, { last: page }, partnerCardsFragment);
     expect(list.hasNext()).toBe(false);
     await walkBackward(list, page);
     expect(cardIds(list)).toEqual(cardRange(PARTNER_CARD_COUNT));
+    expect(stack.sandbox.stats.count(BAPP)).toBeLessThanOrEqual(3); // no more than the forward walk
     const pages = wireEdges(sent, (d) => d.partnerCards);
     expect(pages).toHaveLength(Math.ceil(PARTNER_CARD_COUNT / page));
     expect(repeated(pages.flat())).toEqual([]);
