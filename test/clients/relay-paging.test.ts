@@ -5,11 +5,11 @@
  * pageInfo right at both ends. The wire pages are checked too: ConnectionHandler drops an edge whose
  * node it already holds, so a page that repeated an item would be hidden in the store alone.
  */
-import { partnerCardsFragment, partnerCardsQuery, walletTokensFragment, walletTokensQuery } from '../relay/documents';
+import { partnerCardsFragment, partnerCardsQuery, walletAssetsFragment, walletAssetsQuery, walletTokensFragment, walletTokensQuery } from '../relay/documents';
 import { relayEnvironment, type SentOperation } from '../relay/environment';
 import { paginationFragment, type PaginationFragment } from '../relay/pagination';
 import { ADMIN, BAPP } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, coldKlip, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, coldKlip, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;
@@ -21,11 +21,6 @@ afterAll(() => stack.stop());
 
 const MAX_PAGES = 100;
 
-/**
- * Backward paging (issue 14, point 3) lands on branch issue-14: until then these run as `it.failing`
- * (the gateway refuses `last` with BAD_USER_INPUT), and turn into `it` with it.
- */
-const planned = it.failing;
 
 async function environmentAs(as: { sub: string; admin?: boolean }) {
   return relayEnvironment(stack.graphqlUrl, await stack.token(as.sub, { admin: as.admin }));
@@ -72,7 +67,7 @@ describe('partnerCards (Query fragment, admin)', () => {
     list.dispose();
   });
 
-  planned('loadPrevious from the last page to the start: the same cards in the same order', async () => {
+  it('loadPrevious from the last page to the start: the same cards in the same order', async () => {
     const { environment, sent } = await environmentAs(ADMIN);
     await coldKlip(stack);
     const list = await paginationFragment(environment, partnerCardsQuery, { last: page }, partnerCardsFragment);
@@ -88,7 +83,7 @@ describe('partnerCards (Query fragment, admin)', () => {
     list.dispose();
   });
 
-  planned('from a page in the middle, loadNext to the end then loadPrevious to the start fill one connection with the whole list', async () => {
+  it('from a page in the middle, loadNext to the end then loadPrevious to the start fill one connection with the whole list', async () => {
     const { environment: first } = await environmentAs(ADMIN);
     const start = await paginationFragment(first, partnerCardsQuery, { first: 100 }, partnerCardsFragment);
     await start.loadNext(40);
@@ -121,5 +116,77 @@ describe('viewer.tokens (Viewer fragment, alice)', () => {
     // A forward-only fragment: Relay selects only endCursor and hasNextPage.
     expect(list.connection().pageInfo).toMatchObject({ hasNextPage: false, endCursor: list.connection().edges.at(-1)!.cursor });
     list.dispose();
+  });
+});
+
+describe('viewer.assets (Viewer fragment, alice: 26 tokens, 114 cards, 5 voucher codes)', () => {
+  const page = 9;
+  const holdings = ALICE_HOLDINGS.tokens + ALICE_HOLDINGS.cards + ALICE_HOLDINGS.voucherCodes;
+  let expected: { tokens: string[]; cards: string[] };
+  beforeAll(async () => {
+    expected = await aliceTokenAndCardIds(stack);
+  });
+  const viewerOf = (data: Record<string, unknown>) => data.viewer;
+
+  /** Tokens in Kigo's order, then cards in Klip's, then the voucher codes; each once, and no page on either side. */
+  function expectWholeWallet(list: PaginationFragment) {
+    const { edges, pageInfo } = list.connection();
+    const ids = edges.map((e) => e.node.id);
+    expect(ids.slice(0, ALICE_HOLDINGS.tokens + ALICE_HOLDINGS.cards)).toEqual([...expected.tokens, ...expected.cards]);
+    expect(edges.slice(-ALICE_HOLDINGS.voucherCodes).map((e) => e.node.__typename)).toEqual(Array(ALICE_HOLDINGS.voucherCodes).fill('VoucherCode'));
+    expect(ids).toHaveLength(holdings);
+    expect(repeated(ids)).toEqual([]);
+    expect(pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: edges[0]!.cursor, endCursor: edges.at(-1)!.cursor });
+  }
+
+  it('loadNext from the first page to the end: every holding once, tokens, then cards, then voucher codes', async () => {
+    const { environment, sent } = await environmentAs({ sub: 'alice' });
+    const list = await paginationFragment(environment, walletAssetsQuery, { first: page }, walletAssetsFragment, viewerOf);
+    await walkForward(list, page);
+    expectWholeWallet(list);
+    const pages = wireEdges(sent, (d) => d.viewer.assets);
+    expect(pages).toHaveLength(Math.ceil(holdings / page));
+    expect(repeated(pages.flat())).toEqual([]);
+    list.dispose();
+  });
+
+  it('loadPrevious from the last page to the start: the same list', async () => {
+    const { environment, sent } = await environmentAs({ sub: 'alice' });
+    const list = await paginationFragment(environment, walletAssetsQuery, { last: page }, walletAssetsFragment, viewerOf);
+    expect(list.hasNext()).toBe(false);
+    await walkBackward(list, page);
+    expectWholeWallet(list);
+    const pages = wireEdges(sent, (d) => d.viewer.assets);
+    expect(pages).toHaveLength(Math.ceil(holdings / page));
+    expect(repeated(pages.flat())).toEqual([]);
+    list.dispose();
+  });
+
+  it('from the first card, loadNext to the end then loadPrevious to the start: one connection of the whole wallet', async () => {
+    const { environment: scout } = await environmentAs({ sub: 'alice' });
+    const head = await paginationFragment(scout, walletAssetsQuery, { first: ALICE_HOLDINGS.tokens }, walletAssetsFragment, viewerOf);
+    const afterTokens = head.connection().pageInfo.endCursor;
+    const { environment } = await environmentAs({ sub: 'alice' });
+    const list = await paginationFragment(environment, walletAssetsQuery, { first: page, after: afterTokens }, walletAssetsFragment, viewerOf);
+    expect(list.connection().edges.map((e) => e.node.id)).toEqual(expected.cards.slice(0, page));
+    expect([list.hasPrevious(), list.hasNext()]).toEqual([true, true]);
+    await walkForward(list, page);
+    await walkBackward(list, page);
+    expectWholeWallet(list);
+    head.dispose();
+    list.dispose();
+  });
+
+  it('a KLIP-only connection pages back beside the whole one: two connection records on the viewer, by providers', async () => {
+    const { environment } = await environmentAs({ sub: 'alice' });
+    const whole = await paginationFragment(environment, walletAssetsQuery, { first: 50 }, walletAssetsFragment, viewerOf);
+    await walkForward(whole, 50);
+    const cards = await paginationFragment(environment, walletAssetsQuery, { last: page, providers: ['KLIP'] }, walletAssetsFragment, viewerOf);
+    await walkBackward(cards, page);
+    expect(cards.connection().edges.map((e) => e.node.id)).toEqual(expected.cards);
+    expect(cards.connection().pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    expectWholeWallet(whole);
+    whole.dispose();
+    cards.dispose();
   });
 });

@@ -55,3 +55,34 @@ export const walletTokensQuery = graphql`
     }
   }
 `;
+
+export const walletAssetsFragment = graphql`
+  fragment documentsWalletAssets_viewer on Viewer
+  @refetchable(queryName: "documentsWalletAssetsPaginationQuery")
+  @argumentDefinitions(
+    first: { type: "Int" }
+    after: { type: "String" }
+    last: { type: "Int" }
+    before: { type: "String" }
+    providers: { type: "[Provider!]" }
+  ) {
+    assets(first: $first, after: $after, last: $last, before: $before, providers: $providers)
+      @connection(key: "documentsWalletAssets_assets") {
+      edges {
+        node {
+          id
+          provider
+          name
+        }
+      }
+    }
+  }
+`;
+
+export const walletAssetsQuery = graphql`
+  query documentsWalletAssetsQuery($first: Int, $after: String, $last: Int, $before: String, $providers: [Provider!]) {
+    viewer {
+      ...documentsWalletAssets_viewer @arguments(first: $first, after: $after, last: $last, before: $before, providers: $providers)
+    }
+  }
+`;
