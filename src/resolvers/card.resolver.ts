@@ -12,7 +12,7 @@ import { WithinDeadline } from '../operation/within-deadline';
 
 @Resolver(() => Card)
 export class CardResolver {
-  @Query(() => CardConnection, { description: 'Cards minted by the partner (Klip Card Minting API). Admin only.', complexity: connectionField })
+  @Query(() => CardConnection, { description: 'Cards minted by the partner (Klip Card Minting API). Admin only. Pages both ways: backward pages (`last`/`before`) use the Klip cursors the gateway saw while paging forward, kept as long as its card page cache (KLIP_PAGE_CACHE_TTL_SECONDS); past that, a backward page that needs an earlier Klip page is a BAD_USER_INPUT.', complexity: connectionField })
   @UseMiddleware(WithinDeadline(Provider.KLIP))
   partnerCards(@Args(() => CardConnectionArgs) args: CardConnectionArgs, @Ctx() ctx: Context): Promise<CardConnection> {
     requireAdmin(ctx);

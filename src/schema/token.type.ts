@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Asset } from './asset.interface';
 import { connectionTypes } from './connection';
-import { Money } from './money.type';
 import { Node } from './node.interface';
 
 export enum TokenKind {
@@ -65,9 +64,6 @@ export class Token extends Asset {
 
   @Field(() => TokenKind, { description: 'What the token is.' })
   kind!: TokenKind;
-
-  @Field(() => Money, { nullable: true, description: 'What it is worth, as Kigo states it; null for tokens without a face value (most offers).' })
-  value?: Money | null;
 
   @Field(() => TokenStatus, { description: 'Where it is in its life: active, shared and waiting to be claimed, or redeemed.' })
   status!: TokenStatus;

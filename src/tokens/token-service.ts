@@ -21,7 +21,8 @@ import type { KigoRejectionKind } from '../datasources/kigo/kigo-rejections';
 import type { KigoToken } from '../datasources/kigo/wire';
 import { rejectionKind } from '../datasources/rejection';
 import type { Attempt, IdempotencyStore } from '../store/idempotency-store';
-import { offsetConnection, offsetWindow } from '../schema/connection';
+import { sourceConnection, type ListSource, type PagingArgsInput } from '../paging/list-source';
+import { offsetSource, type OffsetPosition } from '../paging/offset-source';
 import type { CursorCodec } from '../schema/cursor';
 import type { CancelTokenShareInput, ClaimTokenInput, ShareTokenInput } from '../schema/token.inputs';
 import { CancelTokenSharePayload, ClaimTokenPayload, ShareTokenPayload } from '../schema/token.payloads';
@@ -46,6 +47,8 @@ interface Outcome {
 }
 
 const TOKEN_ID_FIELD = ['input', 'tokenId'];
+/** Kigo's largest wallet page (`limit` 1..100). */
+const KIGO_MAX_LIMIT = 100;
 const CLAIM_CODE_FIELD = ['input', 'claimCode'];
 
 /** The Kigo rejections a mutation answers as userErrors: the same words for a missing token and someone else's. */
@@ -79,15 +82,26 @@ export class TokenService {
     private readonly claimAttempts: ClaimAttempts,
   ) {}
 
-  /** `viewer.tokens`: one Kigo page per call; cursors are positions, signed per status filter. */
-  async tokens(scope: OperationScope, sub: string, args: { first?: number | null; after?: string | null; status?: TokenStatus | null }): Promise<TokenConnection> {
+  /**
+   * `viewer.tokens`: one Kigo page per call (for `last` without `before`, a page of 100 from the start
+   * says how many there are, and is the answer for a wallet of up to 100; a second call otherwise);
+   * cursors are offsets, signed per status filter.
+   */
+  async tokens(scope: OperationScope, sub: string, args: PagingArgsInput & { status?: TokenStatus | null }): Promise<TokenConnection> {
     const kind = `Token:${args.status ?? 'ALL'}`;
-    const { offset, limit } = offsetWindow(this.cursors, kind, args);
+    const connection = await sourceConnection(this.cursors, kind, this.tokenSource(scope, sub, args.status ?? undefined), args);
+    return Object.assign(new TokenConnection(), connection, { totalCount: connection.total ?? 0 });
+  }
+
+  /** `sub`'s wallet as a list in Kigo's order (what `tokens` and `viewer.assets` page through). */
+  tokenSource(scope: OperationScope, sub: string, status?: TokenStatus): ListSource<Token, OffsetPosition> {
     const loader = kigoTokenLoader(scope, this.kigo, sub);
-    const page = await loader.trackPage(this.kigo.listTokens(scope, sub, { offset, limit, status: args.status ? kigoStatusOf(args.status) : undefined }));
-    const tokens = page.data.map(toToken);
-    for (const token of tokens) loader.remember(token);
-    return Object.assign(new TokenConnection(), offsetConnection(this.cursors, kind, tokens, offset, page.total));
+    return offsetSource(async (offset, limit) => {
+      const page = await loader.trackPage(this.kigo.listTokens(scope, sub, { offset, limit, status: status ? kigoStatusOf(status) : undefined }));
+      const tokens = page.data.map(toToken);
+      for (const token of tokens) loader.remember(token);
+      return { items: tokens, total: page.total };
+    }, { maxLimit: KIGO_MAX_LIMIT });
   }
 
   /** For node(id)/nodes(ids): the viewer's tokens, null for anyone else's or a malformed id. */

@@ -4,6 +4,7 @@
  * wire data again. `voucherOf` makes the GraphQL object.
  */
 import { Provider } from '../errors';
+import { AssetKind } from '../schema/asset-kind.enum';
 import { toGlobalId } from '../schema/global-id';
 import { DeliveryType, Voucher, VoucherValueType } from '../schema/voucher.type';
 import { decimalAmount } from './money';
@@ -55,5 +56,11 @@ export function recordOf(wire: WireProduct): VoucherRecord {
 
 export function voucherOf(record: VoucherRecord): Voucher {
   const { countryNames: _names, ...fields } = record;
-  return Object.assign(new Voucher(), fields, { id: toGlobalId('Voucher', record.productId), provider: Provider.XOXODAY });
+  return Object.assign(new Voucher(), fields, {
+    id: toGlobalId('Voucher', record.productId),
+    provider: Provider.XOXODAY,
+    assetKind: AssetKind.VOUCHER,
+    acquiredAt: null,
+    value: null,
+  });
 }

@@ -114,6 +114,12 @@ export class VoucherOrderStore {
     return rows.map((row) => this.record(row));
   }
 
+  /** How many orders `ownerId` placed, whichever account placed them. */
+  async count(ownerId: string): Promise<number> {
+    const row = await this.db.selectFrom('voucher_orders').select((eb) => eb.fn.countAll<number | string>().as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /**
    * Orders of `account` still waiting for their codes (and not failed), oldest first: what the delivery
    * follower looks after, whoever owns them.

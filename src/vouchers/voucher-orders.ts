@@ -145,10 +145,15 @@ export class VoucherOrders {
     return { order: voucherOrderOf(fresh!), userErrors: [] };
   }
 
-  /** The viewer's orders, newest first; `limit + 1` are read so the caller knows whether more follow. */
-  async list(scope: OperationScope, viewerId: string, offset: number, limit: number): Promise<VoucherOrder[]> {
-    const records = await this.options.orders.list(viewerId, offset, limit);
-    return (await this.pending.refresh(scope, records)).map(voucherOrderOf);
+  /** The viewer's orders, newest first, from `offset`, and how many they placed in all. */
+  async list(scope: OperationScope, viewerId: string, offset: number, limit: number): Promise<{ items: VoucherOrder[]; total: number }> {
+    const [records, total] = await Promise.all([this.options.orders.list(viewerId, offset, limit), this.options.orders.count(viewerId)]);
+    return { items: (await this.pending.refresh(scope, records)).map(voucherOrderOf), total };
+  }
+
+  /** How many orders the viewer placed. */
+  count(viewerId: string): Promise<number> {
+    return this.options.orders.count(viewerId);
   }
 
   /**

@@ -102,6 +102,10 @@ export type App2AppType =
 
 /** Something of value a person can hold or buy: a Kigo token, a Klip card or a Xoxoday voucher. */
 export type Asset = {
+  /** When the holder got it, where known. Token: null (Kigo does not say when a token entered a wallet). Card: Klip's `updated_at` (the card's latest transfer, which brought it to its holder; its mint for a card never moved), else `created_at`. VoucherCode: when the gateway placed its order. Voucher: null (a product, not a holding). */
+  acquiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What sort of asset it is (the implementing type): TOKEN, CARD, VOUCHER_CODE or VOUCHER. Named so because Token.kind (a TokenKind) was there first; filter `viewer.assets` by it with `kinds`. */
+  assetKind: AssetKind;
   /** Longer text about the asset, as the upstream gives it; null when it gives none. */
   description?: Maybe<Scalars['String']['output']>;
   /** Globally unique and opaque: pass it to `node(id:)` or `nodes(ids:)` to fetch the object again. Never parse it. */
@@ -112,7 +116,40 @@ export type Asset = {
   name: Scalars['String']['output'];
   /** The upstream system the asset comes from. */
   provider: Provider;
+  /** What it is worth, where known. Token: Kigo's value (null for tokens without a face value, most offers). Card: null (Klip cards carry no value). VoucherCode: the code's face value (never null). Voucher: null (a product is sold in several values: see `denominations`). */
+  value?: Maybe<Money>;
 };
+
+/** A page of the viewer's assets (a Relay connection, both ways): Kigo tokens in Kigo's order, then Klip cards in Klip's order, then voucher codes, newest order first. */
+export type AssetConnection = {
+  __typename?: 'AssetConnection';
+  /** The assets of this page with their cursors, in list order. What Apollo Client's relayStylePagination and Relay merge across pages. */
+  edges: Array<AssetEdge>;
+  /** The same assets as `edges`, without cursors: a convenience for reading one page. */
+  nodes: Array<Asset>;
+  /** Whether more follows, and the cursors to page on with. */
+  pageInfo: PageInfo;
+};
+
+/** One asset in a page, with the cursor that marks its place in the list. */
+export type AssetEdge = {
+  __typename?: 'AssetEdge';
+  /** Opaque; pass it as `after` to read on from this asset in the same list (with the same filters). */
+  cursor: Scalars['String']['output'];
+  /** The asset. */
+  node: Asset;
+};
+
+/** What sort of asset it is: which object type implements Asset. `viewer.assets` holds TOKEN, CARD and VOUCHER_CODE; VOUCHER is a catalog product, bought rather than held. */
+export type AssetKind =
+  /** A Klip card of the partner's card contract (type Card). */
+  | 'CARD'
+  /** A Kigo token in a wallet (type Token). */
+  | 'TOKEN'
+  /** A Xoxoday catalog product (type Voucher): something to buy, never in `viewer.assets`. */
+  | 'VOUCHER'
+  /** A Xoxoday voucher code bought with an order (type VoucherCode). */
+  | 'VOUCHER_CODE';
 
 /** Which shared token of the viewer's wallet to take back. */
 export type CancelTokenShareInput = {
@@ -136,6 +173,10 @@ export type CancelTokenSharePayload = {
 /** A Klip card: an NFT of the partner's card contract, read from Klip. Admins see every card of the contract; other viewers only the cards their linked Klaytn address holds. */
 export type Card = Asset & Node & {
   __typename?: 'Card';
+  /** When the holder got it, where known. Token: null (Kigo does not say when a token entered a wallet). Card: Klip's `updated_at` (the card's latest transfer, which brought it to its holder; its mint for a card never moved), else `created_at`. VoucherCode: when the gateway placed its order. Voucher: null (a product, not a holding). */
+  acquiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What sort of asset it is (the implementing type): TOKEN, CARD, VOUCHER_CODE or VOUCHER. Named so because Token.kind (a TokenKind) was there first; filter `viewer.assets` by it with `kinds`. */
+  assetKind: AssetKind;
   /** The traits it was minted with; empty when it has none. */
   attributes: Array<CardAttribute>;
   /** Klip's card id. */
@@ -162,6 +203,8 @@ export type Card = Asset & Node & {
   transactionHash?: Maybe<Scalars['String']['output']>;
   /** When Klip last changed the card (a transfer, say); null when Klip does not say. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What it is worth, where known. Token: Kigo's value (null for tokens without a face value, most offers). Card: null (Klip cards carry no value). VoucherCode: the code's face value (never null). Voucher: null (a product is sold in several values: see `denominations`). */
+  value?: Maybe<Money>;
 };
 
 /** One trait of a card's metadata, as it was minted (NFT metadata's `trait_type` and `value`). */
@@ -329,11 +372,11 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** The last edge's cursor, to pass as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** True when another item follows this page: pass `endCursor` as `after` to read it. */
+  /** True when another item follows this page: pass `endCursor` as `after` to read it. Paging backward, true when `before` was given (that item follows). */
   hasNextPage: Scalars['Boolean']['output'];
-  /** True when an item precedes this page (it was read with `after`). */
+  /** True when an item precedes this page: pass `startCursor` as `before` to read it. Paging forward, true when `after` was given (that item precedes). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The first edge's cursor; null for an empty page. */
+  /** The first edge's cursor, to pass as `before` for the page before; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -436,7 +479,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** The objects with these global ids, as `node(id:)` answers each, in the same order; loaded together (one upstream batch per type where the upstream allows it). */
   nodes: Array<Maybe<Node>>;
-  /** Cards minted by the partner (Klip Card Minting API). Admin only. */
+  /** Cards minted by the partner (Klip Card Minting API). Admin only. Pages both ways: backward pages (`last`/`before`) use the Klip cursors the gateway saw while paging forward, kept as long as its card page cache (KLIP_PAGE_CACHE_TTL_SECONDS); past that, a backward page that needs an earlier Klip page is a BAD_USER_INPUT. */
   partnerCards: CardConnection;
   /** How many cards the partner may still mint, as Klip reports it now (one partner login per query). Admin only. */
   partnerMintQuota: PartnerMintQuota;
@@ -485,8 +528,10 @@ export type QueryPartnerCardsArgs = {
 /** Reads. Every field needs a viewer token (`Authorization: Bearer <JWT>`) except introspection. */
 export type QueryVouchersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VoucherFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which token of the viewer's wallet to share. */
@@ -543,6 +588,10 @@ export type SubscriptionVoucherOrderArgs = {
 /** A Kigo token in the viewer's wallet, or (from claimPreview) the one a claim code would give. Seen by its holder only. */
 export type Token = Asset & Node & {
   __typename?: 'Token';
+  /** When the holder got it, where known. Token: null (Kigo does not say when a token entered a wallet). Card: Klip's `updated_at` (the card's latest transfer, which brought it to its holder; its mint for a card never moved), else `created_at`. VoucherCode: when the gateway placed its order. Voucher: null (a product, not a holding). */
+  acquiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What sort of asset it is (the implementing type): TOKEN, CARD, VOUCHER_CODE or VOUCHER. Named so because Token.kind (a TokenKind) was there first; filter `viewer.assets` by it with `kinds`. */
+  assetKind: AssetKind;
   /** Longer text about the asset, as the upstream gives it; null when it gives none. */
   description?: Maybe<Scalars['String']['output']>;
   /** When the token itself stops being usable (Kigo); null when it does not expire. */
@@ -567,7 +616,7 @@ export type Token = Asset & Node & {
   supportedActions?: Maybe<Array<Scalars['String']['output']>>;
   /** Kigo's own id of the token. */
   tokenId: Scalars['String']['output'];
-  /** What it is worth, as Kigo states it; null for tokens without a face value (most offers). */
+  /** What it is worth, where known. Token: Kigo's value (null for tokens without a face value, most offers). Card: null (Klip cards carry no value). VoucherCode: the code's face value (never null). Voucher: null (a product is sold in several values: see `denominations`). */
   value?: Maybe<Money>;
 };
 
@@ -677,7 +726,9 @@ export type UserErrorCode =
 /** The person making the request, from the verified bearer token. */
 export type Viewer = Node & {
   __typename?: 'Viewer';
-  /** Cards held by klaytnAddress in the partner's card contract; empty until an address is linked. */
+  /** Everything the viewer holds, in one list: their Kigo tokens (Kigo's order), then the Klip cards at klaytnAddress (Klip's order: card id; none until an address is linked), then the codes of their voucher orders (newest order first). Each upstream keeps its own order so a page reads each at most once. Pages both ways; filter with `providers` and `kinds`. */
+  assets: AssetConnection;
+  /** Cards held by klaytnAddress in the partner's card contract; empty until an address is linked. Pages both ways: backward pages (`last`/`before`) use the Klip cursors the gateway saw while paging forward, kept as long as its card page cache (KLIP_PAGE_CACHE_TTL_SECONDS); past that, a backward page that needs an earlier Klip page is a BAD_USER_INPUT. */
   cards: CardConnection;
   /** Globally unique and opaque; `node(id:)` answers it to the same viewer only. */
   id: Scalars['ID']['output'];
@@ -687,6 +738,17 @@ export type Viewer = Node & {
   tokens: TokenConnection;
   /** The voucher orders the viewer placed, newest first, with their codes. */
   voucherOrders: VoucherOrderConnection;
+};
+
+
+/** The person making the request, from the verified bearer token. */
+export type ViewerAssetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<AssetKind>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  providers?: InputMaybe<Array<Provider>>;
 };
 
 
@@ -702,7 +764,9 @@ export type ViewerCardsArgs = {
 /** The person making the request, from the verified bearer token. */
 export type ViewerTokensArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<TokenStatus>;
 };
 
@@ -710,12 +774,18 @@ export type ViewerTokensArgs = {
 /** The person making the request, from the verified bearer token. */
 export type ViewerVoucherOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A voucher product in the Xoxoday catalog. */
 export type Voucher = Asset & Node & {
   __typename?: 'Voucher';
+  /** When the holder got it, where known. Token: null (Kigo does not say when a token entered a wallet). Card: Klip's `updated_at` (the card's latest transfer, which brought it to its holder; its mint for a card never moved), else `created_at`. VoucherCode: when the gateway placed its order. Voucher: null (a product, not a holding). */
+  acquiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What sort of asset it is (the implementing type): TOKEN, CARD, VOUCHER_CODE or VOUCHER. Named so because Token.kind (a TokenKind) was there first; filter `viewer.assets` by it with `kinds`. */
+  assetKind: AssetKind;
   /** Xoxoday's categories for it, such as "Food & Drinks"; may be empty. */
   categories: Array<Scalars['String']['output']>;
   /** ISO 3166-1 alpha-2 codes, upper case, of the countries it can be redeemed in. */
@@ -748,21 +818,39 @@ export type Voucher = Asset & Node & {
   redemptionInstructions?: Maybe<Scalars['String']['output']>;
   /** The merchant's terms and conditions, as Xoxoday writes them (may hold HTML). */
   termsAndConditions?: Maybe<Scalars['String']['output']>;
+  /** What it is worth, where known. Token: Kigo's value (null for tokens without a face value, most offers). Card: null (Klip cards carry no value). VoucherCode: the code's face value (never null). Voucher: null (a product is sold in several values: see `denominations`). */
+  value?: Maybe<Money>;
   /** Whether it is sold in fixed denominations or any value in a range. */
   valueType: VoucherValueType;
 };
 
 /** A code bought with an order: secret, visible only to the person who placed the order. */
-export type VoucherCode = {
+export type VoucherCode = Asset & Node & {
   __typename?: 'VoucherCode';
+  /** When the holder got it, where known. Token: null (Kigo does not say when a token entered a wallet). Card: Klip's `updated_at` (the card's latest transfer, which brought it to its holder; its mint for a card never moved), else `created_at`. VoucherCode: when the gateway placed its order. Voucher: null (a product, not a holding). */
+  acquiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What sort of asset it is (the implementing type): TOKEN, CARD, VOUCHER_CODE or VOUCHER. Named so because Token.kind (a TokenKind) was there first; filter `viewer.assets` by it with `kinds`. */
+  assetKind: AssetKind;
   /** The voucher code to redeem at the merchant. Secret: never logged, shown to the order's owner only. */
   code: Scalars['String']['output'];
+  /** The voucher product's description; null when it has none. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Globally unique and opaque: pass it to `node(id:)` or `nodes(ids:)` to fetch the object again. Never parse it. */
+  id: Scalars['ID']['output'];
+  /** The voucher product's picture; null when it has none. */
+  imageUrl?: Maybe<Scalars['String']['output']>;
+  /** The voucher product's name ("Xoxoday voucher <productId>" if Xoxoday no longer lists it). */
+  name: Scalars['String']['output'];
   /** The PIN that goes with the code, for merchants that ask for one; null otherwise. Secret, like the code. */
   pin?: Maybe<Scalars['String']['output']>;
+  /** The upstream system the asset comes from. */
+  provider: Provider;
   /** Until when the code can be used, as Xoxoday gives it (a date, or words such as "12 months"); null when it does not say. */
   validity?: Maybe<Scalars['String']['output']>;
   /** The code's face value. */
   value: Money;
+  /** The voucher product the code is for, from the synced catalog; null if Xoxoday no longer lists it. */
+  voucher?: Maybe<Voucher>;
 };
 
 /** A page of vouchers (a Relay connection): select `edges` to page through them. */
@@ -888,7 +976,7 @@ export type App2AppRequestNodeQueryVariables = Exact<{
 }>;
 
 
-export type App2AppRequestNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', requestKey: string, status: App2AppStatus } | { __typename: 'Card' } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null };
+export type App2AppRequestNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', requestKey: string, status: App2AppStatus } | { __typename: 'Card' } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherCode' } | { __typename: 'VoucherOrder' } | null };
 
 export type App2AppRequestUpdatesSubscriptionVariables = Exact<{
   requestKey: Scalars['String']['input'];
@@ -901,6 +989,57 @@ export type ViewerKlaytnAddressQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type ViewerKlaytnAddressQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', id: string, klaytnAddress?: string | null } };
+
+export type PageInfoFieldsFragment = { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null };
+
+export type ViewerAssetsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  providers?: InputMaybe<Array<Provider> | Provider>;
+  kinds?: InputMaybe<Array<AssetKind> | AssetKind>;
+}>;
+
+
+export type ViewerAssetsQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', assets: { __typename?: 'AssetConnection', edges: Array<{ __typename?: 'AssetEdge', cursor: string, node: { __typename: 'Card', cardId: string, id: string, provider: Provider, assetKind: AssetKind, name: string, acquiredAt?: string | null, value?: { __typename?: 'Money', amount: string, currency: string } | null } | { __typename: 'Token', tokenId: string, id: string, provider: Provider, assetKind: AssetKind, name: string, acquiredAt?: string | null, value?: { __typename?: 'Money', amount: string, currency: string } | null } | { __typename: 'Voucher', id: string, provider: Provider, assetKind: AssetKind, name: string, acquiredAt?: string | null, value?: { __typename?: 'Money', amount: string, currency: string } | null } | { __typename: 'VoucherCode', code: string, id: string, provider: Provider, assetKind: AssetKind, name: string, acquiredAt?: string | null, value: { __typename?: 'Money', amount: string, currency: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } };
+
+export type VoucherCodeNodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type VoucherCodeNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherCode', code: string, name: string, assetKind: AssetKind, id: string, value: { __typename?: 'Money', amount: string, currency: string }, voucher?: { __typename?: 'Voucher', productId: string } | null } | { __typename: 'VoucherOrder', id: string } | null };
+
+export type WalletTokensBothWaysQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WalletTokensBothWaysQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', tokens: { __typename?: 'TokenConnection', totalCount: number, nodes: Array<{ __typename?: 'Token', tokenId: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } };
+
+export type VoucherOrdersBothWaysQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type VoucherOrdersBothWaysQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', voucherOrders: { __typename?: 'VoucherOrderConnection', nodes: Array<{ __typename?: 'VoucherOrder', id: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } };
+
+export type VouchersBothWaysQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type VouchersBothWaysQuery = { __typename?: 'Query', vouchers: { __typename?: 'VoucherConnection', nodes: Array<{ __typename?: 'Voucher', productId: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
 
 export type CardFieldsFragment = { __typename?: 'Card', id: string, cardId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, contractAddress: string, owner?: string | null, sender?: string | null, transactionHash?: string | null, createdAt?: string | null, updatedAt?: string | null, attributes: Array<{ __typename?: 'CardAttribute', traitType: string, value: string }> };
 
@@ -939,14 +1078,14 @@ export type CardNodeQueryVariables = Exact<{
 }>;
 
 
-export type CardNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest' } | { __typename: 'Card', id: string, cardId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, contractAddress: string, owner?: string | null, sender?: string | null, transactionHash?: string | null, createdAt?: string | null, updatedAt?: string | null, attributes: Array<{ __typename?: 'CardAttribute', traitType: string, value: string }> } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null };
+export type CardNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest' } | { __typename: 'Card', id: string, cardId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, contractAddress: string, owner?: string | null, sender?: string | null, transactionHash?: string | null, createdAt?: string | null, updatedAt?: string | null, attributes: Array<{ __typename?: 'CardAttribute', traitType: string, value: string }> } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherCode' } | { __typename: 'VoucherOrder' } | null };
 
 export type CardNodesQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type CardNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest' } | { __typename: 'Card', id: string, cardId: string, owner?: string | null } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherOrder' } | null> };
+export type CardNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest' } | { __typename: 'Card', id: string, cardId: string, owner?: string | null } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher' } | { __typename: 'VoucherCode' } | { __typename: 'VoucherOrder' } | null> };
 
 export type MintCardMutationVariables = Exact<{
   input: MintCardInput;
@@ -978,14 +1117,14 @@ export type TokenNodeQueryVariables = Exact<{
 }>;
 
 
-export type TokenNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string, tokenId: string, provider: Provider, kind: TokenKind, name: string, description?: string | null, imageUrl?: string | null, status: TokenStatus, supportedActions?: Array<string> | null, expiresAt?: string | null, value?: { __typename?: 'Money', amount: string, currency: string } | null, flags: { __typename?: 'TokenFlags', isShareable: boolean, isRevealable: boolean }, pendingShare?: { __typename?: 'TokenShare', createdAt: string, expiresAt?: string | null } | null } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null };
+export type TokenNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string, tokenId: string, provider: Provider, kind: TokenKind, name: string, description?: string | null, imageUrl?: string | null, status: TokenStatus, supportedActions?: Array<string> | null, expiresAt?: string | null, value?: { __typename?: 'Money', amount: string, currency: string } | null, flags: { __typename?: 'TokenFlags', isShareable: boolean, isRevealable: boolean }, pendingShare?: { __typename?: 'TokenShare', createdAt: string, expiresAt?: string | null } | null } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherCode', id: string } | { __typename: 'VoucherOrder', id: string } | null };
 
 export type TokenNodesQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type TokenNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', tokenId: string, status: TokenStatus, id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null> };
+export type TokenNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', tokenId: string, status: TokenStatus, id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherCode', id: string } | { __typename: 'VoucherOrder', id: string } | null> };
 
 export type WalletAndNodesQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -993,7 +1132,7 @@ export type WalletAndNodesQueryVariables = Exact<{
 }>;
 
 
-export type WalletAndNodesQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', tokens: { __typename?: 'TokenConnection', nodes: Array<{ __typename?: 'Token', id: string, tokenId: string }> } }, nodes: Array<{ __typename?: 'App2AppRequest', id: string } | { __typename?: 'Card', id: string } | { __typename?: 'Token', tokenId: string, name: string, id: string } | { __typename?: 'Viewer', id: string } | { __typename?: 'Voucher', id: string } | { __typename?: 'VoucherOrder', id: string } | null> };
+export type WalletAndNodesQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', tokens: { __typename?: 'TokenConnection', nodes: Array<{ __typename?: 'Token', id: string, tokenId: string }> } }, nodes: Array<{ __typename?: 'App2AppRequest', id: string } | { __typename?: 'Card', id: string } | { __typename?: 'Token', tokenId: string, name: string, id: string } | { __typename?: 'Viewer', id: string } | { __typename?: 'Voucher', id: string } | { __typename?: 'VoucherCode', id: string } | { __typename?: 'VoucherOrder', id: string } | null> };
 
 export type ClaimPreviewQueryVariables = Exact<{
   claimCode: Scalars['String']['input'];
@@ -1033,14 +1172,14 @@ export type NodeByIdQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null };
+export type NodeByIdQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherCode', id: string } | { __typename: 'VoucherOrder', id: string } | null };
 
 export type NodesByIdsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherOrder', id: string } | null> };
+export type NodesByIdsQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', id: string } | { __typename: 'VoucherCode', id: string } | { __typename: 'VoucherOrder', id: string } | null> };
 
 export type VoucherFieldsFragment = { __typename?: 'Voucher', id: string, productId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, currency: string, countries: Array<string>, categories: Array<string>, valueType: VoucherValueType, denominations: Array<string>, minValue?: string | null, maxValue?: string | null, deliveryType: DeliveryType, redemptionInstructions?: string | null, termsAndConditions?: string | null, expiryAndValidity?: string | null };
 
@@ -1060,14 +1199,14 @@ export type VoucherNodesQueryVariables = Exact<{
 }>;
 
 
-export type VoucherNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest' } | { __typename: 'Card' } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher', id: string, productId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, currency: string, countries: Array<string>, categories: Array<string>, valueType: VoucherValueType, denominations: Array<string>, minValue?: string | null, maxValue?: string | null, deliveryType: DeliveryType, redemptionInstructions?: string | null, termsAndConditions?: string | null, expiryAndValidity?: string | null } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null> };
+export type VoucherNodesQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'App2AppRequest' } | { __typename: 'Card' } | { __typename: 'Token' } | { __typename: 'Viewer' } | { __typename: 'Voucher', id: string, productId: string, provider: Provider, name: string, description?: string | null, imageUrl?: string | null, currency: string, countries: Array<string>, categories: Array<string>, valueType: VoucherValueType, denominations: Array<string>, minValue?: string | null, maxValue?: string | null, deliveryType: DeliveryType, redemptionInstructions?: string | null, termsAndConditions?: string | null, expiryAndValidity?: string | null } | { __typename: 'VoucherCode' } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null> };
 
 export type VoucherNodeQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type VoucherNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', productId: string, id: string } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null };
+export type VoucherNodeQuery = { __typename?: 'Query', node?: { __typename: 'App2AppRequest', id: string } | { __typename: 'Card', id: string } | { __typename: 'Token', id: string } | { __typename: 'Viewer', id: string } | { __typename: 'Voucher', productId: string, id: string } | { __typename: 'VoucherCode', id: string } | { __typename: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } | null };
 
 export type PlaceVoucherOrderMutationVariables = Exact<{
   input: PlaceVoucherOrderInput;
@@ -1106,6 +1245,7 @@ export type VoucherOrderUpdatesSubscriptionVariables = Exact<{
 export type VoucherOrderUpdatesSubscription = { __typename?: 'Subscription', voucherOrder: { __typename?: 'VoucherOrder', id: string, orderId: string, quantity: number, status: VoucherOrderStatus, deliveryStatus: VoucherDeliveryStatus, placedAt: string, total: { __typename?: 'Money', amount: string, currency: string }, codes: Array<{ __typename?: 'VoucherCode', code: string, pin?: string | null, validity?: string | null, value: { __typename?: 'Money', amount: string, currency: string } }>, voucher?: { __typename?: 'Voucher', id: string, productId: string, name: string } | null } };
 
 export const App2AppRequestFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"App2AppRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deepLink"}},{"kind":"Field","name":{"kind":"Name","value":"qrUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}},{"kind":"Field","name":{"kind":"Name","value":"txHash"}},{"kind":"Field","name":{"kind":"Name","value":"txStatus"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<App2AppRequestFieldsFragment, unknown>;
+export const PageInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<PageInfoFieldsFragment, unknown>;
 export const CardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"contractAddress"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"transactionHash"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traitType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CardFieldsFragment, unknown>;
 export const CardPageFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<CardPageFragment, unknown>;
 export const TokenFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Token"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tokenId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"value"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"flags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isShareable"}},{"kind":"Field","name":{"kind":"Name","value":"isRevealable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supportedActions"}},{"kind":"Field","name":{"kind":"Name","value":"pendingShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]} as unknown as DocumentNode<TokenFieldsFragment, unknown>;
@@ -1117,6 +1257,11 @@ export const App2AppRequestDocument = {"kind":"Document","definitions":[{"kind":
 export const App2AppRequestNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"App2AppRequestNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<App2AppRequestNodeQuery, App2AppRequestNodeQueryVariables>;
 export const App2AppRequestUpdatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"App2AppRequestUpdates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"requestKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app2appRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"requestKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"requestKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"App2AppRequestFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"App2AppRequestFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"App2AppRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requestKey"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deepLink"}},{"kind":"Field","name":{"kind":"Name","value":"qrUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}},{"kind":"Field","name":{"kind":"Name","value":"txHash"}},{"kind":"Field","name":{"kind":"Name","value":"txStatus"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<App2AppRequestUpdatesSubscription, App2AppRequestUpdatesSubscriptionVariables>;
 export const ViewerKlaytnAddressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerKlaytnAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"klaytnAddress"}}]}}]}}]} as unknown as DocumentNode<ViewerKlaytnAddressQuery, ViewerKlaytnAddressQueryVariables>;
+export const ViewerAssetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerAssets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"providers"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetKind"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"providers"},"value":{"kind":"Variable","name":{"kind":"Name","value":"providers"}}},{"kind":"Argument","name":{"kind":"Name","value":"kinds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kinds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"assetKind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"acquiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"value"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Token"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tokenId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VoucherCode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<ViewerAssetsQuery, ViewerAssetsQueryVariables>;
+export const VoucherCodeNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VoucherCodeNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VoucherCode"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"assetKind"}},{"kind":"Field","name":{"kind":"Name","value":"value"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"voucher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VoucherCodeNodeQuery, VoucherCodeNodeQueryVariables>;
+export const WalletTokensBothWaysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WalletTokensBothWays"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tokenId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<WalletTokensBothWaysQuery, WalletTokensBothWaysQueryVariables>;
+export const VoucherOrdersBothWaysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VoucherOrdersBothWays"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voucherOrders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<VoucherOrdersBothWaysQuery, VoucherOrdersBothWaysQueryVariables>;
+export const VouchersBothWaysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VouchersBothWays"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vouchers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<VouchersBothWaysQuery, VouchersBothWaysQueryVariables>;
 export const PartnerCardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerCards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerCards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardPage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<PartnerCardsQuery, PartnerCardsQueryVariables>;
 export const PartnerCardsFullDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnerCardsFull"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerCards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Card"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"contractAddress"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"transactionHash"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traitType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<PartnerCardsFullQuery, PartnerCardsFullQueryVariables>;
 export const ViewerCardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerCards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CardPage"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CardPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CardConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<ViewerCardsQuery, ViewerCardsQueryVariables>;

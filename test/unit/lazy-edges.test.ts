@@ -1,6 +1,10 @@
 import 'reflect-metadata';
-import { LazyEdge, offsetConnection, pageInfoOf } from '../../src/schema/connection';
+import { connectionOf } from '../../src/paging/list-source';
+import { LazyEdge, pageInfoOf } from '../../src/schema/connection';
 import { CursorCodec } from '../../src/schema/cursor';
+
+/** Items at offsets `offset`…, as an offset list positions them. */
+const at = (offset: number, items: string[]) => items.map((node, i) => ({ node, position: { o: offset + i } }));
 
 /** A codec that counts what it signs. */
 class CountingCodec extends CursorCodec {
@@ -14,7 +18,7 @@ class CountingCodec extends CursorCodec {
 describe('edges sign their cursor when it is read', () => {
   it('signs nothing for a page read through nodes only', () => {
     const codec = new CountingCodec('secret');
-    const page = offsetConnection(codec, 'Token', ['a', 'b', 'c'], 10, 20);
+    const page = connectionOf(codec, 'Token', at(10, ['a', 'b', 'c']), { hasNextPage: true, hasPreviousPage: true });
     expect(page.nodes).toEqual(['a', 'b', 'c']);
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(page.pageInfo.hasPreviousPage).toBe(true);
@@ -23,7 +27,7 @@ describe('edges sign their cursor when it is read', () => {
 
   it('signs each cursor once, the same one edges and pageInfo show, and it decodes to the position', () => {
     const codec = new CountingCodec('secret');
-    const page = offsetConnection(codec, 'Token', ['a', 'b', 'c'], 10, 13);
+    const page = connectionOf(codec, 'Token', at(10, ['a', 'b', 'c']), { hasNextPage: false, hasPreviousPage: true });
     const last = page.edges[2]!.cursor;
     expect(page.pageInfo.endCursor).toBe(last);
     expect(page.edges[2]!.cursor).toBe(last);
