@@ -8,6 +8,8 @@ import WebSocket from 'ws';
 
 interface InspectorReply {
   id?: number;
+  method?: string;
+  params?: unknown;
   result?: unknown;
   error?: { message: string };
 }
@@ -18,6 +20,8 @@ export interface InspectorSession {
   heapAfterGc(): Promise<number>;
   /** V8 heap in use now (no GC forced), bytes. */
   heapUsed(): Promise<number>;
+  /** A heap snapshot (it forces a GC first), as the JSON text DevTools saves as `.heapsnapshot`. */
+  heapSnapshot(): Promise<string>;
   close(): void;
 }
 
@@ -28,9 +32,11 @@ export async function openInspector(inspectorUrl: string): Promise<InspectorSess
     socket.once('error', reject);
   });
   let nextId = 1;
+  const snapshotChunks: string[] = [];
   const waiting = new Map<number, { resolve(result: unknown): void; reject(err: Error): void }>();
   socket.on('message', (data) => {
     const reply = JSON.parse(data.toString()) as InspectorReply;
+    if (reply.method === 'HeapProfiler.addHeapSnapshotChunk') snapshotChunks.push((reply.params as { chunk: string }).chunk);
     const pending = reply.id === undefined ? undefined : waiting.get(reply.id);
     if (!pending || reply.id === undefined) return;
     waiting.delete(reply.id);
@@ -54,6 +60,12 @@ export async function openInspector(inspectorUrl: string): Promise<InspectorSess
     async heapAfterGc() {
       await call('HeapProfiler.collectGarbage');
       return heapUsed();
+    },
+    async heapSnapshot() {
+      snapshotChunks.length = 0;
+      // The chunks arrive as events before the call's own reply.
+      await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      return snapshotChunks.splice(0).join('');
     },
     close: () => socket.close(),
   };

@@ -9,7 +9,9 @@
  * options. Plain `npm run bench` does not run it: it takes minutes (6 targets × 2 connection counts
  * × 3 rounds × 8 s, plus warm-up) and its absolute figures only mean something on a quiet machine,
  * whereas the in-process scenarios count calls and are meaningful anywhere. Name it to run it.
- * Arguments starting with `--` go to the throughput scenario.
+ * `subscriptions` (subscriptions.ts) and `soak` (soak.ts) also run their own processes and take
+ * minutes; they too run only when named. Arguments starting with `--` go to the named standalone
+ * scenarios.
  */
 import type { ScenarioResult } from './scenario';
 
@@ -25,6 +27,11 @@ const STANDALONE: Array<{ name: string; description: string; run(flags: string[]
     name: 'subscriptions',
     description: 'graphql-ws subscriptions at scale (default 10,000): gateway RSS and heap, approve → delivery, nothing left after every socket drops; idle App2App polling, adaptive vs fixed',
     run: (flags) => (require('./subscriptions') as typeof import('./subscriptions')).runSubscriptions(flags),
+  },
+  {
+    name: 'soak',
+    description: 'a steady mix of queries, mutations and subscriptions for --minutes (10): heap after GC each minute and its slope',
+    run: (flags) => (require('./soak') as typeof import('./soak')).runSoak(flags),
   },
 ];
 

@@ -7,9 +7,9 @@
  *
  * Part `load` (default 10,000 subscriptions): viewers, each with `--keys-per-viewer` App2App requests
  * prepared through the gateway, each following all of them from `--per-key` sockets (so every request
- * has `--per-key` subscribers, and the gateway one poller per request). After a warm-up round (one
- * whole cycle on two other viewers, so that lazily built code and caches are not counted as growth),
- * the heap after GC is the start. Then the ramp, the figures at full load, a sample of requests opened
+ * has `--per-key` subscribers, and the gateway one poller per request). After a warm-up round (the
+ * whole cycle on a tenth as many other viewers, so that code V8 compiles under load and lazily built
+ * caches are not counted as growth), the heap after GC is the start. Then the ramp, the figures at full load, a sample of requests opened
  * and approved in the sandbox's wallet (time from the approve call to COMPLETED on each of their
  * subscribers), every socket dropped (no close frame), and what the gateway still holds.
  *
@@ -22,6 +22,8 @@
  *   --keys-per-viewer=2     requests per viewer (= subscriptions per socket)
  *   --approve=100           requests opened and approved for the delivery sample (each has --per-key subscribers)
  *   --parts=load,idle       which parts to run
+ *   --heap-snapshots        heap snapshots at the start and the end, and the groups of objects that grew
+ *                           (taking one costs the gateway RSS: the figures after it are not comparable)
  *   --idle-requests=300 --idle-window=30   see idle-polling.ts
  * Quotas are set for the shape by configuration (WS_SOCKETS_PER_VIEWER, WS_SUBSCRIPTIONS_PER_SOCKET,
  * APP2APP_WATCHED_KEYS_PER_VIEWER); the per-viewer operation rate stays at production's 20/s.
@@ -32,6 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { approveAndTime, eachLimited, Follower, held, heldDrainsToZero, mb, MB, percentile, prepareKey, type App2AppHeld, type BenchPlace } from './app2app-load';
 import { startSandboxProcess, startServerProcess } from './gateway-process';
+import { heapGroups, heapGrowth } from './heap-diff';
 import { openInspector, type InspectorSession } from './inspector';
 import { round } from './measure';
 import { ProcessGroup, type RunningProcess } from './processes';
@@ -46,6 +49,8 @@ interface LoadOptions {
   perKey: number;
   keysPerViewer: number;
   approve: number;
+  /** Heap snapshots at the start and the end, and what grew between them. */
+  heapSnapshots: boolean;
 }
 
 /** Sockets opened at once during the ramp. */
@@ -68,6 +73,7 @@ export async function runSubscriptions(argv: string[]): Promise<ScenarioResult> 
         perKey: numberFlag(argv, 'per-key', 10),
         keysPerViewer: numberFlag(argv, 'keys-per-viewer', 2),
         approve: numberFlag(argv, 'approve', 100),
+        heapSnapshots: stringFlag(argv, 'heap-snapshots') !== undefined,
       };
       const load = await runLoad(group, { sandbox, jwtSecret, tmp }, options);
       Object.assign(metrics, load.metrics);
@@ -144,16 +150,19 @@ async function runLoad(group: ProcessGroup, place: BenchPlace, options: LoadOpti
       });
     };
 
-    // Warm-up: one whole cycle on two other viewers, then nothing held.
-    const warm = await makeViewers('bench-warm', 2);
+    // Warm-up: one whole cycle on other viewers (a tenth as many), then nothing held. A smaller one
+    // leaves V8 compiling the hot paths during the ramp: that code (and its feedback and deopt data)
+    // then shows as growth of the heap after GC from start to end, though no object of ours is left.
+    const warm = await makeViewers('bench-warm', Math.max(2, Math.round(viewerCount / 10)));
     await prepareAll(warm);
     await openSockets(warm);
-    await approveAndTime(place.sandbox.url, warm.flatMap((v) => v.followers), warm.map((v) => v.keys[0]!));
+    await approveAndTime(place.sandbox.url, warm.flatMap((v) => v.followers), warm.slice(0, Math.max(1, Math.round(options.approve / 10))).map((v) => v.keys[0]!));
     for (const v of warm) for (const s of v.sockets) s.drop();
     const warmDrain = await heldDrainsToZero(gateway.url);
     if (!allZero(warmDrain.last)) throw new Error(`after the warm-up the gateway still holds ${JSON.stringify(warmDrain.last)}`);
     const start = await snapshot(gateway, inspector, true);
     out(`start (after a warm-up cycle): ${describe(start)}`);
+    const startGroups = options.heapSnapshots ? heapGroups(await inspector.heapSnapshot()) : undefined;
 
     const viewers = await makeViewers('bench-sub', viewerCount);
     const preparing = performance.now();
@@ -192,6 +201,10 @@ async function runLoad(group: ProcessGroup, place: BenchPlace, options: LoadOpti
     const end = await snapshot(gateway, inspector, true);
     out(`all ${socketCount} sockets dropped; the gateway held nothing after ${dropSeconds} s: ${JSON.stringify(drained.last)}`);
     out(`end: ${describe(end)}; heap after GC ${round((end.heap / start.heap) * 100 - 100, 1)} % vs start`);
+    if (startGroups) {
+      out('grown from start to end (heap snapshots; type:constructor, count, self bytes):');
+      for (const g of heapGrowth(startGroups, heapGroups(await inspector.heapSnapshot()))) out(`  ${g.group.padEnd(60)} ${String(g.count).padStart(8)} ${String(g.bytes).padStart(10)}`);
+    }
 
     const perSubscription = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '?' : `${round((a - b) / total / 1024, 1)} KB`);
     return {

@@ -17,6 +17,7 @@ import type { Card } from '../schema/card.type';
 import type { Connection } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import { MintCardPayload } from '../schema/mint-card.payload';
+import { PartnerMintQuota } from '../schema/partner-mint-quota.type';
 import type { OperationScope } from '../scope';
 import type { Store } from '../store';
 import { IdempotencyOutcomeUnknownError, type Attempt } from '../store/idempotency-store';
@@ -168,6 +169,13 @@ export class CardService {
     const cards = minted.map((card) => toCard(card, this.contract));
     this.prime(scope, cards);
     return MintCardPayload.of(cards, [], input.clientMutationId);
+  }
+
+  /** The partner's mint quota, as Klip reports it now. Admin only (the resolver checks). */
+  async mintQuota(): Promise<PartnerMintQuota> {
+    const { limit, minted, reportedAt } = await this.options.partner.mintQuota();
+    const remaining = limit !== null && minted !== null ? Math.max(0, limit - minted) : null;
+    return Object.assign(new PartnerMintQuota(), { limit, minted, remaining, reportedAt: new Date(reportedAt) });
   }
 
   /** Drops every cached page (a mint elsewhere, or tests). */

@@ -5,6 +5,7 @@ import { CardConnectionArgs } from '../schema/card-connection.args';
 import { MintCardInput } from '../schema/card.input';
 import { Card, CardConnection } from '../schema/card.type';
 import { MintCardPayload } from '../schema/mint-card.payload';
+import { PartnerMintQuota } from '../schema/partner-mint-quota.type';
 import { connectionField, upstreamField } from '../limits/cost';
 import { Provider } from '../errors';
 import { WithinDeadline } from '../operation/within-deadline';
@@ -16,6 +17,13 @@ export class CardResolver {
   partnerCards(@Args(() => CardConnectionArgs) args: CardConnectionArgs, @Ctx() ctx: Context): Promise<CardConnection> {
     requireAdmin(ctx);
     return ctx.services.cards.partnerCards(ctx.scope, args);
+  }
+
+  @Query(() => PartnerMintQuota, { description: "How many cards the partner may still mint, as Klip reports it now (one partner login per query). Admin only.", complexity: upstreamField })
+  @UseMiddleware(WithinDeadline(Provider.KLIP))
+  partnerMintQuota(@Ctx() ctx: Context): Promise<PartnerMintQuota> {
+    requireAdmin(ctx);
+    return ctx.services.cards.mintQuota();
   }
 
   @Mutation(() => MintCardPayload, { description: 'Admin only.', complexity: upstreamField })

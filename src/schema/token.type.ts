@@ -71,6 +71,13 @@ export class Token extends Asset {
   @Field(() => TokenFlags, { description: 'What Kigo allows to be done with it.' })
   flags!: TokenFlags;
 
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "What the holder may do with the token now, as Kigo names it (Kigo's `supported_actions`, passed through: Kigo documents the field, not its values; the sandbox's are `share`, `cancel_share` and `reveal`). Null when Kigo's answer does not carry it.",
+  })
+  supportedActions?: string[] | null;
+
   @Field(() => TokenShare, { nullable: true, description: 'The pending share while `status` is SHARE_PENDING; null otherwise. Never the claim code.' })
   pendingShare?: TokenShare | null;
 

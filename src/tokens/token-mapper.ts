@@ -37,6 +37,7 @@ export function toToken(wire: KigoToken): Token {
     value: wire.value ? Money.of(wire.value.amount, wire.value.currency) : null,
     status: STATUSES[wire.status],
     flags: Object.assign(new TokenFlags(), { isShareable: wire.flags.is_shareable, isRevealable: wire.flags.is_revealable }),
+    supportedActions: wire.supported_actions ?? null,
     pendingShare: wire.share
       ? Object.assign(new TokenShare(), {
           createdAt: new Date(wire.share.created_at),

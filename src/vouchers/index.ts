@@ -53,7 +53,7 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
   return {
     service: new VoucherService(catalog, orders, core.cursors, events),
     readiness: [{ name: 'xoxoday', check: () => tokens.readiness() }],
-    details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt(), followingDeliveries: follower.following }) },
+    details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt(), followingDeliveries: follower.following, voucherOrderStreams: events.openStreams }) },
     stop: async () => {
       await Promise.all([renewal.stop(), follower.stop()]);
     },
@@ -61,6 +61,7 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
       tokens.forget();
       catalog.forget();
       follower.forget();
+      events.endAll();
     },
   };
 }

@@ -31,6 +31,9 @@ function sameState(a: VoucherOrderRecord, b: VoucherOrderRecord): boolean {
 }
 
 export class VoucherOrderEvents {
+  /** The open streams' ends, so that a development sandbox reset can complete them. */
+  private readonly open = new Set<() => void>();
+
   constructor(
     private readonly pubsub: AppPubSub,
     /** How often an open stream re-reads a pending order from the store (VOUCHER_DELIVERY_POLL_MS). */
@@ -40,6 +43,16 @@ export class VoucherOrderEvents {
   /** After the store was written: every stream of this order re-reads it. */
   changed(record: Pick<VoucherOrderRecord, 'poNumber'>): void {
     this.pubsub.publish(voucherOrderTopic(record.poNumber), { poNumber: record.poNumber } satisfies ChangeMessage);
+  }
+
+  /** Completes every open stream (a development sandbox reset: the orders they follow are gone). */
+  endAll(): void {
+    for (const end of [...this.open]) end();
+  }
+
+  /** Open streams on this instance (for /readyz details). */
+  get openStreams(): number {
+    return this.open.size;
   }
 
   /**
@@ -78,6 +91,8 @@ export class VoucherOrderEvents {
       });
       const resync = setInterval(reread, this.resyncMs);
       resync.unref();
+      const end = (): void => void stop();
+      this.open.add(end);
       try {
         const now = await first();
         ready = true;
@@ -88,6 +103,7 @@ export class VoucherOrderEvents {
       }
 
       await stop;
+      this.open.delete(end);
       clearInterval(resync);
       await messages.return?.();
     });

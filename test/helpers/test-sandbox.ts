@@ -32,3 +32,39 @@ export function startTestSandbox(options: Omit<SandboxOptions, 'port'> = {}): Pr
     port: 0,
   });
 }
+
+/**
+ * An optional field's expected value: as given, or (when `sandbox` is strict, which may leave optional
+ * fields out of its answers) what the gateway shows for a field the upstream did not send: `shown`,
+ * null unless said otherwise.
+ */
+export function unlessLeftOut<T>(sandbox: { strict: boolean }, expected: T, shown: unknown = null): T {
+  if (!sandbox.strict) return expected;
+  const matches = (actual: unknown): boolean =>
+    sameJson(actual, shown) || (isAsymmetric(expected) ? expected.asymmetricMatch(actual) : sameJson(actual, expected));
+  return {
+    $$typeof: Symbol.for('jest.asymmetricMatcher'),
+    asymmetricMatch: matches,
+    toAsymmetricMatcher: () => `${isAsymmetric(expected) ? expected.toAsymmetricMatcher?.() : JSON.stringify(expected)} or ${JSON.stringify(shown)} (left out by the strict sandbox)`,
+  } as unknown as T;
+}
+
+interface Asymmetric {
+  asymmetricMatch(actual: unknown): boolean;
+  toAsymmetricMatcher?(): string;
+}
+
+function isAsymmetric(value: unknown): value is Asymmetric {
+  return typeof value === 'object' && value !== null && typeof (value as Asymmetric).asymmetricMatch === 'function';
+}
+
+/** Equal as JSON answers are: the same values, whatever the key order or the objects' prototypes. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}

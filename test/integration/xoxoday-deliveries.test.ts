@@ -4,7 +4,8 @@
  * one follower across instances sharing Postgres and Redis, picking up after a restart from the store.
  * Upstream calls are counted by the sandbox (its per-op counter).
  */
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { toGlobalId } from '../../src/schema/global-id';
 import { PlaceVoucherOrderDocument, VoucherOrderUpdatesDocument, type VoucherOrderUpdatesSubscription } from '../generated/graphql';
 import { eventually } from '../helpers/app2app';
@@ -26,13 +27,17 @@ function watch(stack: Stack, sub: string, id: string) {
 }
 
 const orderDetails = async (stack: Stack) => (await ops(stack)).getOrderDetails ?? 0;
+async function streams(stack: Stack): Promise<number> {
+  const { details } = (await (await fetch(`${stack.baseUrl}/readyz`)).json()) as { details: { xoxoday: { voucherOrderStreams: number } } };
+  return details.xoxoday.voucherOrderStreams;
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Subscription.voucherOrder and the delivery follower', () => {
   let sandbox: Sandbox;
   let stack: Stack;
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startTestSandbox();
     stack = await startStack({ sandbox, env: { VOUCHER_DELIVERY_POLL_MS: '200', VOUCHER_DELIVERY_MAX_POLL_MS: '400' } });
   });
   afterAll(async () => {
@@ -74,6 +79,15 @@ describe('Subscription.voucherOrder and the delivery follower', () => {
     expect(events[0]!.data!.voucherOrder).toMatchObject({ deliveryStatus: 'DELIVERED', codes: [expect.anything()] });
   });
 
+  it('lets go of a stream the client leaves', async () => {
+    const order = await place(stack, 'fern', 'delayed-leave');
+    const updates = watch(stack, 'fern', order.id);
+    await updates.waitFor(1);
+    expect(await streams(stack)).toBe(1);
+    updates.unsubscribe();
+    await eventually(async () => expect(await streams(stack)).toBe(0));
+  });
+
   it("answers NOT_FOUND for someone else's order and for an unknown or malformed id", async () => {
     const order = await place(stack, 'fern', 'delayed-owner');
     for (const id of [order.id, toGlobalId('VoucherOrder', 'rg-00000000000000000000000000000000'), 'not-an-id']) {
@@ -85,6 +99,22 @@ describe('Subscription.voucherOrder and the delivery follower', () => {
 });
 
 describe('following a delayed delivery', () => {
+  it('completes open streams when the embedded sandbox is reset (the orders are gone)', async () => {
+    const stack = await startStack({ followResets: true });
+    try {
+      const order = await place(stack, 'jo', 'reset');
+      const updates = watch(stack, 'jo', order.id);
+      await updates.waitFor(1);
+      expect((await fetch(`${stack.sandbox.url}/_sandbox/reset`, { method: 'POST' })).status).toBe(200);
+      const { events, error } = await updates.done;
+      expect(error).toBeUndefined();
+      expect(events).toHaveLength(1);
+      expect(await streams(stack)).toBe(0);
+    } finally {
+      await stack.stop();
+    }
+  });
+
   it('backs off: each look at a pending order comes later than the one before', async () => {
     const stack = await startStack({ env: { VOUCHER_DELIVERY_POLL_MS: '200', VOUCHER_DELIVERY_MAX_POLL_MS: '1600' } });
     try {
@@ -101,7 +131,7 @@ describe('following a delayed delivery', () => {
   });
 
   it('is done by one of two instances sharing Postgres and Redis, and survives the restart of the one that placed the order', async () => {
-    const sandbox = await startSandbox({ port: 0 });
+    const sandbox = await startTestSandbox();
     const env = { VOUCHER_DELIVERY_POLL_MS: '300', VOUCHER_DELIVERY_MAX_POLL_MS: '300' };
     const first = await startStack({ sandbox, postgres: true, redis: true, env });
     const order = await place(first, 'ivy', 'restart');

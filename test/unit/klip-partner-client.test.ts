@@ -89,3 +89,33 @@ describe('the end of a Klip list', () => {
     await expect(new PartnerClient(http(), credentials).bappPage(scope, '')).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', reason: 'BAD_RESPONSE' } });
   });
 });
+
+describe('PartnerClient.mint', () => {
+  const body = {
+    pin: '123456',
+    to_address: [HOLDER],
+    contract_address: CONTRACT,
+    name: 'Badge',
+    description: 'for early users',
+    image: 'https://img.test/b.png',
+    attributes: [{ trait_type: 'season', value: '1' }],
+  };
+
+  it('gives a minted card that leaves out its name, description, image or attributes those it was minted with', async () => {
+    agent.get(ORIGIN).intercept({ path: '/v2/wallet/mint', method: 'POST' }).reply(200, { cards: [card('251')] });
+    expect(await new PartnerClient(http(), credentials).mint(scope, body)).toEqual([
+      expect.objectContaining({ card_id: '251', name: 'Badge', description: 'for early users', image: 'https://img.test/b.png', attributes: [{ trait_type: 'season', value: '1' }] }),
+    ]);
+  });
+
+  it.each([
+    ['pin: is incorrect', 'pin-rejected'],
+    ['contract_address: 0x… is not this partner’s card contract', 'contract-not-owned'],
+    ['minting 3 cards would exceed mint_limit 100', 'mint-limit-exceeded'],
+    ['to_address[0]: must be a Klaytn address', 'invalid-input'],
+    ['something else went wrong', 'unrecognized'],
+  ])('reads a 400 with a code we never saw by its message: "%s" is %s', async (message, kind) => {
+    agent.get(ORIGIN).intercept({ path: '/v2/wallet/mint', method: 'POST' }).reply(400, { code: 40096, message });
+    await expect(new PartnerClient(http(), credentials).mint(scope, body)).rejects.toMatchObject({ kind, upstreamCode: '40096', status: 400 });
+  });
+});

@@ -11,9 +11,11 @@
  * - any 400 or 404 on `/a2a/result` (its only input is the key) is "unknown request key" [model];
  * - any 400 on a card listing (its only input we did not check is Klip's own cursor) is "cursor
  *   rejected" [model];
- * - elsewhere a 400 whose message reads entirely as `path: problem` parts is "invalid input" naming
- *   those fields, whatever its code [model]; a known code maps as KINDS_BY_CODE says; anything else is
- *   `unrecognized`, which reaches the client as UPSTREAM_UNAVAILABLE with the status and code.
+ * - elsewhere a known code maps as KINDS_BY_CODE says; a 400 with another code (or none) whose message
+ *   reads entirely as `path: problem` parts is "invalid input" naming those fields ("PIN rejected" when
+ *   one is `pin`, "contract not owned" for `contract_address`), and a mint 400 whose message names
+ *   `mint_limit` is "mint limit exceeded" [model: the message format];
+ * - anything else is `unrecognized`: UPSTREAM_UNAVAILABLE with the status and Klip's code.
  */
 import { UNRECOGNIZED, type RejectionOf, type WireFieldProblem } from '../rejection';
 
@@ -92,8 +94,15 @@ export const klipRejectionOf: RejectionOf<KlipRejectionKind> = ({ status, body, 
   const fields = typeof message === 'string' ? fieldProblems(message) : [];
   if (kind === 'invalid-input') return { kind, upstreamCode, fields };
   if (kind) return { kind, upstreamCode };
-  // A code we do not know, or none: a message that names only fields still says which input was wrong.
-  if (status === 400 && fields.length > 0 && fields.every((f) => f.path !== '')) return { kind: 'invalid-input', upstreamCode, fields };
+  if (status !== 400) return { kind: UNRECOGNIZED, upstreamCode };
+  // A code we do not know, or none: a message that names only fields still says which input was wrong,
+  // and the mint's own fields say more: the PIN and the contract are the gateway's, not the person's.
+  if (fields.length > 0 && fields.every((f) => f.path !== '')) {
+    if (fields.some((f) => f.path === 'pin')) return { kind: 'pin-rejected', upstreamCode };
+    if (fields.some((f) => f.path === 'contract_address')) return { kind: 'contract-not-owned', upstreamCode };
+    return { kind: 'invalid-input', upstreamCode, fields };
+  }
+  if (route === KlipRoute.Mint && typeof message === 'string' && message.includes('mint_limit')) return { kind: 'mint-limit-exceeded', upstreamCode };
   return { kind: UNRECOGNIZED, upstreamCode };
 };
 

@@ -13,7 +13,7 @@ import { Provider } from '../../errors';
 import type { OperationScope } from '../../scope';
 import type { UpstreamHttp } from '../http';
 import { rejectionKind } from '../rejection';
-import type { PartnerCredentials } from './partner-credentials';
+import type { KlipMintQuota, PartnerCredentials } from './partner-credentials';
 import { KlipRoute, type KlipRejectionKind } from './klip-rejections';
 import { bappPageSchema, mintAnswerSchema, wireCardSchema, type BappPage, type MintBody, type WireCard } from './partner-wire';
 
@@ -48,6 +48,11 @@ export class PartnerClient {
     }
   }
 
+  /** The partner's mint quota as Klip reports it now (a login: partner-credentials.ts). */
+  mintQuota(): Promise<KlipMintQuota> {
+    return this.credentials.mintQuota();
+  }
+
   /**
    * Mints one card per address. Klip's refusals are thrown as rejections for the caller to turn into
    * userErrors; a POST is never re-sent except after a 401, when Klip did not act.
@@ -56,6 +61,13 @@ export class PartnerClient {
     const answer = await this.credentials.withToken((token) =>
       this.http.json({ scope, method: 'POST', path: KlipRoute.Mint, route: KlipRoute.Mint, body, headers: { authorization: token } }, mintAnswerSchema),
     );
-    return answer.cards;
+    // The answer's card fields are our [model]: a card that leaves out what it was minted with has it.
+    return answer.cards.map((card) => ({
+      ...card,
+      name: card.name ?? body.name,
+      description: card.description ?? body.description ?? null,
+      image: card.image ?? body.image,
+      attributes: card.attributes ?? body.attributes ?? null,
+    }));
   }
 }

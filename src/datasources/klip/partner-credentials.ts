@@ -27,8 +27,20 @@ export const PARTNER_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Renew this long before the 24 h are up, so no request meets an expiring token. */
 export const PARTNER_RENEW_AHEAD_MS = 60 * 60 * 1000;
 
+/** How many cards the partner may mint and has minted, as Klip's login answer reports them [doc]. */
+export interface KlipMintQuota {
+  /** `mint_limit`; null when the answer did not carry a usable number. */
+  limit: number | null;
+  /** `mint_count`; null likewise. */
+  minted: number | null;
+  /** When Klip reported them (epoch ms, the gateway's clock). */
+  reportedAt: number;
+}
+
 interface PartnerToken {
   accessToken: string;
+  /** Absent in tokens stored before the gateway kept it. */
+  mintQuota?: KlipMintQuota;
 }
 
 export interface PartnerCredentialsOptions {
@@ -72,6 +84,20 @@ export class PartnerCredentials {
     );
   }
 
+  /**
+   * The partner's mint quota now. Klip reports `mint_limit` and `mint_count` only in the login answer
+   * [doc], so this logs in again (one login for every caller asking at once, across instances too) unless
+   * no token was held and the login that brought one already answered; the new token replaces the old.
+   */
+  async mintQuota(): Promise<KlipMintQuota> {
+    const asked = this.now();
+    const current = await this.cache.get(this.key, () => this.login());
+    // A login made while this call waited (no token was held) already says how things are now.
+    if (current.mintQuota && current.mintQuota.reportedAt >= asked) return current.mintQuota;
+    const renewed = await this.cache.get(this.key, () => this.login(), current);
+    return renewed.mintQuota ?? { limit: null, minted: null, reportedAt: this.now() };
+  }
+
   /** Drops the token held in memory: the upstream no longer knows it (a development sandbox reset). */
   forget(): void {
     this.cache.forgetAll();
@@ -109,6 +135,10 @@ export class PartnerCredentials {
     }
     this.loginRefused = false;
     logger.info({ provider: Provider.KLIP }, 'logged in to the Klip partner API');
-    return { value: { accessToken: answer.access_token }, expiresAt: this.now() + PARTNER_TOKEN_TTL_MS };
+    const now = this.now();
+    return {
+      value: { accessToken: answer.access_token, mintQuota: { limit: answer.mint_limit ?? null, minted: answer.mint_count ?? null, reportedAt: now } },
+      expiresAt: now + PARTNER_TOKEN_TTL_MS,
+    };
   }
 }

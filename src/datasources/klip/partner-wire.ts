@@ -41,14 +41,17 @@ export const wireCardSchema = z
   .loose();
 export type WireCard = z.infer<typeof wireCardSchema>;
 
+const quotaCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().catch(null);
+
 /** `POST /partner/auth` answer (only the fields the gateway uses are relied on). */
 export const partnerAuthSchema = z
   .object({
     access_token: z.string().min(1).max(8_192),
     contract_address: text(64),
     klaytn_address: text(64),
-    mint_limit: z.number().nullish(),
-    mint_count: z.number().nullish(),
+    // Read for partnerMintQuota only: a value that is not a count must not fail the login, so it reads as unknown.
+    mint_limit: quotaCount,
+    mint_count: quotaCount,
   })
   .loose();
 
