@@ -22,7 +22,7 @@ const path = require('node:path');
 
 const DEFAULT_SEED = '20261130';
 /** The integration tests whose upstream answers strict mode varies: file name prefixes. */
-const STRICT_RUN = ['kigo-', 'klip-', 'app2app-', 'xoxoday-', 'upstream-answers', 'cards-readme', 'paging-both-ways', 'viewer-assets'];
+const STRICT_RUN = ['kigo-', 'klip-', 'app2app-', 'xoxoday-', 'upstream-answers', 'cards-readme', 'paging-both-ways', 'viewer-assets', 'assets-readme'];
 /** Of those, the ones left out (see above): file name patterns. */
 const LEFT_OUT = ['-strict', '-postgres[^/]*', '-redis', '-instances'];
 
