@@ -189,4 +189,17 @@ describe('viewer.assets (Viewer fragment, alice: 26 tokens, 114 cards, 5 voucher
     whole.dispose();
     cards.dispose();
   });
+
+  it('kinds: [VOUCHER_CODE] pages back to the codes alone: the last five of the whole wallet, in its order', async () => {
+    const { environment } = await environmentAs({ sub: 'alice' });
+    const whole = await paginationFragment(environment, walletAssetsQuery, { last: ALICE_HOLDINGS.voucherCodes + 1 }, walletAssetsFragment, viewerOf);
+    const codes = await paginationFragment(environment, walletAssetsQuery, { last: 2, kinds: ['VOUCHER_CODE'] }, walletAssetsFragment, viewerOf);
+    await walkBackward(codes, 2);
+    const ids = codes.connection().edges.map((e) => e.node.id);
+    expect(ids).toEqual(whole.connection().edges.slice(1).map((e) => e.node.id));
+    expect(codes.connection().edges.map((e) => e.node.__typename)).toEqual(Array(ALICE_HOLDINGS.voucherCodes).fill('VoucherCode'));
+    expect(codes.connection().pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    whole.dispose();
+    codes.dispose();
+  });
 });
