@@ -79,7 +79,8 @@ export async function paginationFragment(
   async function loadMore(direction: Direction, count: number): Promise<void> {
     const base = { ...(selector as SingularReaderSelector).owner.variables, ...(selector as SingularReaderSelector).variables };
     const paginationVariables = getPaginationVariables(direction, count, state(direction).cursor, base, {}, paginationMetadata);
-    if (identifierField != null) paginationVariables[identifierField] = read()?.[identifierField];
+    // A Node fragment refetches through node(id:): the hook passes the fragment's identifier as `id`.
+    if (identifierField != null) paginationVariables.id = read()?.[identifierField];
     await fetchOnce(environment, createOperationDescriptor(paginationRequest, paginationVariables, { force: true }));
   }
 
