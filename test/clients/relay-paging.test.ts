@@ -21,7 +21,6 @@ afterAll(() => stack.stop());
 
 const MAX_PAGES = 100;
 
-
 async function environmentAs(as: { sub: string; admin?: boolean }) {
   return relayEnvironment(stack.graphqlUrl, await stack.token(as.sub, { admin: as.admin }));
 }
@@ -41,13 +40,14 @@ async function walkBackward(list: PaginationFragment, count: number): Promise<vo
 }
 
 /** The edges' node ids of every page that came over the wire, in the order they came. */
-function wireEdges(sent: SentOperation[], connectionAt: (data: any) => any): string[][] {
-  return sent.map((s) => connectionAt(s.response.data).edges.map((e: { node: { id: string } }) => e.node.id));
+// any: the wire data of whichever operation the test sent.
+function wireEdges(sent: SentOperation[], connectionAt: (data: any) => { edges: Array<{ node: { id: string } }> }): string[][] {
+  return sent.map((s) => connectionAt(s.response.data).edges.map((e) => e.node.id));
 }
 
 describe('partnerCards (Query fragment, admin)', () => {
   const cardIds = (list: PaginationFragment) => list.connection().edges.map((e) => e.node.cardId);
-  const page = 37; // crosses Klip's 100-card pages at 111 and 222, not on a page boundary
+  const page = 37; // pages that straddle Klip's pages of 100 (cards 75–111, 186–222)
 
   it('loadNext from the first page to the end: every card once, in order, and no page on either side', async () => {
     const { environment, sent } = await environmentAs(ADMIN);

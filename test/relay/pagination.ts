@@ -69,6 +69,7 @@ export async function paginationFragment(
 
   function state(direction: Direction): { cursor: string | null; hasMore: boolean } {
     const { EDGES, PAGE_INFO, END_CURSOR, START_CURSOR, HAS_NEXT_PAGE, HAS_PREV_PAGE } = ConnectionInterface.get();
+    // any: ConnectionInterface names the fields at run time (edges, pageInfo and its four).
     const connection = getValueAtPath(read(), connectionPathInFragmentData) as Record<string, any> | null;
     const pageInfo = connection?.[PAGE_INFO];
     if (connection?.[EDGES] == null || pageInfo == null) return { cursor: null, hasMore: false };
