@@ -9,7 +9,7 @@ import { partnerCardsFragment, partnerCardsQuery, walletAssetsFragment, walletAs
 import { relayEnvironment, type SentOperation } from '../relay/environment';
 import { paginationFragment, type PaginationFragment } from '../relay/pagination';
 import { ADMIN, BAPP } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, coldKlip, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, coldKlip, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;
