@@ -1,7 +1,7 @@
 /* The README's viewer.assets walk-through as a reader runs it: the newest holdings (a mixed page), paging back, filters. */
 import { PlaceVoucherOrderDocument } from '../generated/graphql';
 import { ALICE, link } from '../helpers/klip-cards';
-import { answers, graphqlOperations, readmeSection, runShell, shellBlocks } from '../helpers/readme';
+import { graphqlOperations, readmeSection, shellBlocks, shellData } from '../helpers/readme';
 import { startStack, type Stack } from '../helpers/stack';
 import { toGlobalId } from '../../src/schema/global-id';
 
@@ -71,13 +71,7 @@ it('the curl forms, each next to its GraphQL', async () => {
   expect(blocks).toHaveLength(3);
   const [newestBlock, olderBlock, filterBlock] = blocks;
   const env = { API: stack.baseUrl, TOKEN: await stack.token('alice') };
-  const sh = async (block: string, extra: Record<string, string> = {}) => {
-    const run = await runShell(block, { ...env, ...extra });
-    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
-    const all = answers(run.stdout);
-    for (const answer of all) expect(answer.errors).toBeUndefined();
-    return all.map((answer) => answer.data);
-  };
+  const sh = (block: string, extra: Record<string, string> = {}) => shellData(block, { ...env, ...extra });
   const [newest] = await sh(newestBlock!);
   checkNewest(newest);
   const [older] = await sh(olderBlock!, { BEFORE: newest.viewer.assets.pageInfo.startCursor });
