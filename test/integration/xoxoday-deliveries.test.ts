@@ -4,6 +4,8 @@
  * one follower across instances sharing Postgres and Redis, picking up after a restart from the store.
  * Upstream calls are counted by the sandbox (its per-op counter).
  */
+import { print } from 'graphql';
+import { createClient as createSseClient } from 'graphql-sse';
 import type { Sandbox } from '../../sandbox/server';
 import { startTestSandbox } from '../helpers/test-sandbox';
 import { toGlobalId } from '../../src/schema/global-id';
@@ -58,6 +60,24 @@ describe('Subscription.voucherOrder and the delivery follower', () => {
     expect(error).toBeUndefined();
     expect(events.map((e) => e.data!.voucherOrder.deliveryStatus)).toEqual(['PENDING', 'DELIVERED']);
     expect(events[1]!.data!.voucherOrder.codes).toEqual([expect.objectContaining({ code: expect.any(String), value: { amount: '10.00', currency: 'USD' } })]);
+  });
+
+  it('reaches a subscriber over SSE as over graphql-ws', async () => {
+    const order = await place(stack, 'fern', 'delayed-sse');
+    const client = createSseClient({ url: stack.graphqlUrl, headers: { authorization: `Bearer ${await stack.token('fern')}` } });
+    const results: Array<{ data?: VoucherOrderUpdatesSubscription | null }> = [];
+    const ended = new Promise<unknown>((resolve) => {
+      client.subscribe({ query: print(VoucherOrderUpdatesDocument), variables: { id: order.id } }, { next: (r) => void results.push(r as never), error: resolve, complete: () => resolve(undefined) });
+    });
+    try {
+      await eventually(() => expect(results).toHaveLength(1), 10_000);
+      await sandbox.clock.advance(SANDBOX_DELAY_S + 60);
+      expect(await ended).toBeUndefined();
+      expect(results.map((r) => r.data!.voucherOrder.deliveryStatus)).toEqual(['PENDING', 'DELIVERED']);
+      expect(results[1]!.data!.voucherOrder.codes).toHaveLength(1);
+    } finally {
+      client.dispose();
+    }
   });
 
   it('stops asking about an order once it is delivered', async () => {
