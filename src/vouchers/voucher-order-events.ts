@@ -10,7 +10,7 @@
  */
 import { Repeater } from '@graphql-yoga/subscription';
 import type { AppPubSub } from '../pubsub';
-import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.type';
+import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.enums';
 import type { VoucherOrderRecord } from './voucher-order-store';
 
 interface ChangeMessage {
