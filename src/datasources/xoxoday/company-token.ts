@@ -164,15 +164,18 @@ export class CompanyTokenManager {
   }
 
   /**
-   * The background renewal's check (GrantRenewal): rotates the stored grant when it is due, without
-   * obtaining one where there is none (a first grant waits for first use) or touching a dead one.
-   * True when a renewal was due (and done, by this instance or a peer under the same lock).
+   * GrantRenewal's check: rotates the stored grant when due, and takes up an XOXODAY_REFRESH_TOKEN the
+   * store lacks (it dies 60 days after issue, used or not). Never authorizes from nothing, never touches a
+   * dead grant. True when a renewal was due (done here or by a peer under the lock).
    */
   async renewIfDue(): Promise<boolean> {
     if (this.dead) return false;
     const stored = await this.options.store.get<CompanyGrant>(PROVIDER, this.key);
-    if (!stored || stored.value.state !== 'active') return false;
-    if (stored.expiresAt === undefined || stored.expiresAt - RENEW_AHEAD_MS > this.now()) return false;
+    const untakenBootstrap = !this.starting && this.envOrigin !== undefined && (!stored || this.replacedAtStart(stored.value));
+    if (!untakenBootstrap) {
+      if (!stored || stored.value.state !== 'active') return false;
+      if (stored.expiresAt === undefined || stored.expiresAt - RENEW_AHEAD_MS > this.now()) return false;
+    }
     await this.current();
     return true;
   }
