@@ -5,11 +5,11 @@
  * refresh whose answer (as the seed's example) carries none. Token calls are counted at the sandbox.
  */
 import type { Sandbox } from '../../sandbox/server';
-import { startTestSandbox } from '../helpers/test-sandbox';
 import { toGlobalId } from '../../src/schema/global-id';
 import { PlaceVoucherOrderDocument, VoucherBalanceDocument } from '../generated/graphql';
 import { eventually } from '../helpers/app2app';
 import { startStack, type Stack } from '../helpers/stack';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { TOKEN_ROUTE } from '../helpers/xoxoday';
 
 const admin = { sub: 'ops-admin', admin: true };
