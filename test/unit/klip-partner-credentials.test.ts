@@ -168,3 +168,46 @@ it('reports refused partner credentials as UPSTREAM_UNAVAILABLE without the pass
   expect(error.message).toBe('Klip refused the gateway’s partner login');
   expect(error.message).not.toContain(PASSWORD);
 });
+
+describe('mintQuota', () => {
+  function loginsAnswering(...answers: Array<Record<string, unknown>>) {
+    for (const [i, extra] of answers.entries()) {
+      agent
+        .get(ORIGIN)
+        .intercept({ path: '/v2/partner/auth', method: 'POST' })
+        .reply(200, () => {
+          logins.push({ email: EMAIL, password: '' });
+          return { access_token: `t${i + 1}`, ...extra };
+        });
+    }
+  }
+
+  it('reads mint_limit and mint_count from a login made for it, and keeps that login’s token', async () => {
+    loginsAnswering({ mint_limit: 10, mint_count: 3 }, { mint_limit: 10, mint_count: 5 });
+    const seen: string[] = [];
+    servePages(() => 't2', seen, 1);
+    const { credentials, client } = build();
+    // No token held: the login that brings one already says how things are.
+    expect(await credentials.mintQuota()).toEqual({ limit: 10, minted: 3, reportedAt: now });
+    now += 60_000;
+    // A token held: a new login, whose numbers are now's and whose token replaces the old one.
+    expect(await credentials.mintQuota()).toEqual({ limit: 10, minted: 5, reportedAt: now });
+    expect(logins).toHaveLength(2);
+    await client.bappPage(scope, '');
+    expect(seen).toEqual(['t2']);
+  });
+
+  it.each([
+    ['absent', {}],
+    ['null', { mint_limit: null, mint_count: null }],
+    ['not counts', { mint_limit: -1, mint_count: 'many' }],
+  ])('reads numbers that are %s as unknown, without failing the login', async (_, extra) => {
+    loginsAnswering(extra);
+    const seen: string[] = [];
+    servePages(() => 't1', seen, 1);
+    const { credentials, client } = build();
+    expect(await credentials.mintQuota()).toEqual({ limit: null, minted: null, reportedAt: now });
+    await client.bappPage(scope, '');
+    expect(seen).toEqual(['t1']);
+  });
+});

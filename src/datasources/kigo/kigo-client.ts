@@ -4,6 +4,8 @@
  * name lives in this folder.
  *
  * Base path   `{KIGO_BASE_URL}` (e.g. `https://api.kigo.io/api/v1`; the sandbox's `/kigo/api/v1`).
+ * Paths       [model]: Kigo documents the operations (list, share, cancel, claim), not their paths or
+ *             field names; every one is named in this folder only (KigoRoute, wire.ts).
  * Auth        `Authorization: Bearer <user access token>`; sessions are bought by KigoAuthClient and
  *             kept by KigoSessions (a 401 renews once and retries once).
  * Pagination  `GET /wallet/tokens?offset&limit[&status]` → `{data, total, offset, limit}`; limit 1..100;
