@@ -218,6 +218,7 @@ async function runLoad(group: ProcessGroup, place: BenchPlace, options: LoadOpti
         'open fds: start / full / end': `${start.fds} / ${full.fds} / ${end.fds}`,
         'approve → delivery p50 / p99 / max ms': `${p50} / ${p99} / ${max} (${latencies.length} subscribers of ${sampleKeys.length} requests)`,
         'after dropping every socket: pollers, timers, listeners, topics': `${drained.last.app2appActivePollers}, ${drained.last.app2appPollTimers}, ${drained.last.app2appSubscriptions}, ${drained.last.app2appTopics} (after ${dropSeconds} s)`,
+        'process warnings the gateway printed': gateway.warnings().length === 0 ? 'none' : gateway.warnings().map((w) => w.slice(0, 160)).join(' | '),
       },
       details: { options, viewers: viewerCount, start, full, fullHeld, end, drained, latencies: { p50, p99, max, count: latencies.length } },
     };
