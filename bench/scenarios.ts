@@ -11,6 +11,7 @@ import {
 } from '../test/generated/graphql';
 import { startStack, subscribe, type GqlResult, type Stack } from '../test/helpers/stack';
 import { round, timed } from './measure';
+import { assetsWalk } from './assets-walk';
 import { probes } from './probes';
 
 import type { Scenario } from './scenario';
@@ -177,4 +178,4 @@ const voucherCatalog: Scenario = {
   },
 };
 
-export const SCENARIOS: Scenario[] = [viewer, kigoWallet, cardWalk, app2appFanOut, voucherCatalog, probes];
+export const SCENARIOS: Scenario[] = [viewer, kigoWallet, cardWalk, app2appFanOut, voucherCatalog, probes, assetsWalk];

@@ -74,6 +74,13 @@ const envSchema = z.object({
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt(10_000, 'milliseconds'),
   APP2APP_POLL_INTERVAL_MS: positiveInt(1_000, 'milliseconds'),
   VOUCHER_CATALOG_TTL_SECONDS: positiveInt(21_600, 'seconds'),
+  // Xoxoday's refresh token lives 60 days: the grant is rotated well inside that, even when idle.
+  XOXODAY_GRANT_RENEWAL_SECONDS: positiveInt(604_800, 'seconds').refine((v) => v <= 2_592_000, {
+    message: 'expected at most 2592000 seconds (30 days): the refresh token dies after 60',
+  }),
+  // Delayed voucher deliveries followed in the background (vouchers/delivery-follower.ts).
+  VOUCHER_DELIVERY_POLL_MS: positiveInt(30_000, 'milliseconds'),
+  VOUCHER_DELIVERY_MAX_POLL_MS: positiveInt(900_000, 'milliseconds'),
   KLIP_PAGE_CACHE_TTL_SECONDS: z.coerce.number({ message: 'expected a whole number of seconds' }).int('expected a whole number of seconds').min(0, 'expected 0 (off) or more seconds').default(30),
   CLAIM_FAILURES_PER_WINDOW: positiveInt(10, 'attempts'),
   CLAIM_FAILURE_WINDOW_SECONDS: positiveInt(600, 'seconds'),
@@ -162,6 +169,10 @@ export interface Config {
   /** The slowest poll of a request nobody opened yet, and after how long polling slows to it. */
   app2appIdlePolling: { intervalMs: number; afterMs: number };
   voucherCatalogTtlSeconds: number;
+  /** Rotate the Xoxoday grant this long after it was obtained, used or not. */
+  xoxodayGrantRenewalSeconds: number;
+  /** Pending voucher orders: first look `intervalMs` after placing, then twice as long each time, up to `maxIntervalMs`. */
+  voucherDelivery: { intervalMs: number; maxIntervalMs: number };
   /** How long a fetched Klip card page is reused across requests; 0 turns the cache off. */
   klipPageCacheTtlSeconds: number;
   claimRateLimit: { failures: number; windowSeconds: number };
@@ -323,6 +334,8 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     app2appIdlePolling: { intervalMs: e.APP2APP_IDLE_POLL_INTERVAL_MS, afterMs: e.APP2APP_IDLE_AFTER_MS },
     tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     voucherCatalogTtlSeconds: e.VOUCHER_CATALOG_TTL_SECONDS,
+    xoxodayGrantRenewalSeconds: e.XOXODAY_GRANT_RENEWAL_SECONDS,
+    voucherDelivery: { intervalMs: e.VOUCHER_DELIVERY_POLL_MS, maxIntervalMs: Math.max(e.VOUCHER_DELIVERY_MAX_POLL_MS, e.VOUCHER_DELIVERY_POLL_MS) },
     klipPageCacheTtlSeconds: e.KLIP_PAGE_CACHE_TTL_SECONDS,
     claimRateLimit: { failures: e.CLAIM_FAILURES_PER_WINDOW, windowSeconds: e.CLAIM_FAILURE_WINDOW_SECONDS },
     metricsMaxOperationNames: e.METRICS_MAX_OPERATION_NAMES,

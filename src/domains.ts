@@ -4,6 +4,7 @@
  * one stop for everything they run in the background (stopped in reverse start order).
  */
 import * as app2app from './app2app';
+import { AssetService } from './assets/asset-service';
 import * as cards from './cards';
 import type { CoreServices, DomainModule, ReadinessCheck } from './core';
 import type { DomainServices } from './services';
@@ -30,7 +31,9 @@ export function startDomains(core: CoreServices): StartedDomains {
   };
   let services: DomainServices;
   try {
-    services = { tokens: track(tokens.start(core)), cards: track(cards.start(core)), app2app: track(app2app.start(core)), vouchers: track(vouchers.start(core)) };
+    const domains = { tokens: track(tokens.start(core)), cards: track(cards.start(core)), app2app: track(app2app.start(core)), vouchers: track(vouchers.start(core)) };
+    // Not a domain of its own: it reads the others' lists, and runs nothing.
+    services = { ...domains, assets: new AssetService({ ...domains, cursors: core.cursors }) };
   } catch (err) {
     void stopAll(started, core);
     throw err;

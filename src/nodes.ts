@@ -20,4 +20,5 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
   App2AppRequest: (services, scope, keys) => services.app2app.nodes(scope, keys),
   Voucher: (services, scope, keys) => services.vouchers.voucherNodes(scope, keys),
   VoucherOrder: (services, scope, keys) => services.vouchers.orderNodes(scope, keys),
+  VoucherCode: (services, scope, keys) => services.vouchers.codeNodes(scope, keys),
 };

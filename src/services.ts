@@ -3,6 +3,7 @@
  * Only the GraphQL layer (context, resolvers, nodes) depends on this; domains depend on core.ts.
  */
 import type { App2AppService } from './app2app';
+import type { AssetService } from './assets/asset-service';
 import type { CardService } from './cards';
 import type { CoreServices } from './core';
 import type { TokenService } from './tokens';
@@ -17,6 +18,8 @@ export interface DomainServices {
   app2app: App2AppService;
   /** Xoxoday vouchers: catalog, orders, balance. */
   vouchers: VoucherService;
+  /** What the viewer holds across the three (viewer.assets), over the three domains above. */
+  assets: AssetService;
 }
 
 export type AppServices = CoreServices & DomainServices;

@@ -17,11 +17,14 @@ import type { Card } from '../schema/card.type';
 import type { Connection } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';
 import { MintCardPayload } from '../schema/mint-card.payload';
+import { PartnerMintQuota } from '../schema/partner-mint-quota.type';
 import type { OperationScope } from '../scope';
 import type { Store } from '../store';
 import { IdempotencyOutcomeUnknownError, type Attempt } from '../store/idempotency-store';
 import type { CardPageCache } from './card-page-cache';
-import { emptyConnection, klipConnection, readConnectionArgs, type CardPosition, type ConnectionArgs, type KlipPage } from './card-connection';
+import { klipSource, type CardPosition, type KlipPage } from './card-connection';
+import type { KlipCursorChain } from './klip-cursor-chain';
+import { emptySource, sourceConnection, type ListSource, type PagingArgsInput, type SourcePage } from '../paging/list-source';
 import { toCard } from './card-mapper';
 import { mintBody, mintFingerprint, mintMayHaveHappened, mintRefusal, validateMintInput } from './card-mint';
 
@@ -37,6 +40,8 @@ export interface CardServiceOptions {
   cursors: CursorCodec;
   store: Store;
   pageCache: CardPageCache<KlipPage<Card>>;
+  /** The Klip cursors seen per listing, for backward pages (shared by the instances). */
+  chain: KlipCursorChain;
   /** Called after a mint through this instance (tells other instances to drop their page caches). */
   onMinted?: () => void;
 }
@@ -49,31 +54,56 @@ export class CardService {
   }
 
   /** Every card the partner minted, in Klip's order. Admin only (the resolver checks). */
-  async partnerCards(scope: OperationScope, args: ConnectionArgs): Promise<Connection<Card>> {
-    const kind = `PartnerCards:${this.contract}`;
-    const { first, after } = readConnectionArgs(this.options.cursors, kind, args);
-    return this.connection(scope, kind, first, after, (cursor) =>
-      this.options.pageCache.get(`partner:${this.contract}:${cursor}`, async () => {
-        // Cached across requests: the page call belongs to whichever operation asked first.
-        const page = await this.options.partner.bappPage(scope, cursor);
-        return { items: page.bapps.flatMap((bapp) => bapp.cards.map((card) => toCard(card, bapp.contract_address))), nextCursor: page.next_cursor };
-      }),
-    );
+  async partnerCards(scope: OperationScope, args: PagingArgsInput): Promise<Connection<Card>> {
+    return this.connection(scope, `PartnerCards:${this.contract}`, this.partnerSource(scope), args);
   }
 
   /** The cards `sub`'s linked address holds in the partner contract; empty until an address is linked. */
-  async viewerCards(scope: OperationScope, sub: string, args: ConnectionArgs): Promise<Connection<Card>> {
+  async viewerCards(scope: OperationScope, sub: string, args: PagingArgsInput): Promise<Connection<Card>> {
     const address = await this.linkedAddress(scope, sub);
     // The address is part of the cursor's kind: a cursor from another holder (or before a re-link) is refused.
     const kind = `ViewerCards:${this.contract}:${address ?? ''}`;
-    const { first, after } = readConnectionArgs(this.options.cursors, kind, args);
-    if (!address) return emptyConnection();
-    return this.connection(scope, kind, first, after, (cursor) =>
-      this.options.pageCache.get(`holder:${this.contract}:${address}:${cursor}`, async () => {
-        const page = await this.options.holders.page(scope, this.contract, address, cursor);
-        return { items: page.cards.map((card) => toCard(card, this.contract)), nextCursor: page.next_cursor };
-      }),
-    );
+    return this.connection(scope, kind, address ? this.holderSource(scope, address) : emptySource(), args);
+  }
+
+  /**
+   * The cards `sub`'s linked address holds, as a list (for `viewer.assets`), with the address it is
+   * for (part of that connection's cursor kind); an empty list until an address is linked.
+   */
+  async viewerCardSource(scope: OperationScope, sub: string): Promise<{ address: string | undefined; source: ListSource<Card, CardPosition> }> {
+    const address = await this.linkedAddress(scope, sub);
+    return { address, source: address ? this.guarded(scope, this.holderSource(scope, address)) : emptySource() };
+  }
+
+  private partnerSource(scope: OperationScope): ListSource<Card, CardPosition> {
+    return this.listingSource(`partner:${this.contract}`, async (cursor) => {
+      // Cached across requests: the page call belongs to whichever operation asked first.
+      const page = await this.options.partner.bappPage(scope, cursor);
+      return { items: page.bapps.flatMap((bapp) => bapp.cards.map((card) => toCard(card, bapp.contract_address))), nextCursor: page.next_cursor };
+    });
+  }
+
+  private holderSource(scope: OperationScope, address: string): ListSource<Card, CardPosition> {
+    return this.listingSource(`holder:${this.contract}:${address}`, async (cursor) => {
+      const page = await this.options.holders.page(scope, this.contract, address, cursor);
+      return { items: page.cards.map((card) => toCard(card, this.contract)), nextCursor: page.next_cursor };
+    });
+  }
+
+  /** A Klip listing read through the page cache, each page read from Klip adding its link to the cursor chain. */
+  private listingSource(listing: string, read: (cursor: string) => Promise<KlipPage<Card>>): ListSource<Card, CardPosition> {
+    const { pageCache, chain } = this.options;
+    return klipSource<Card>({
+      fetchPage: (cursor) =>
+        pageCache.get(`${listing}:${cursor}`, async () => {
+          const page = await read(cursor);
+          await chain.link(listing, cursor, page.nextCursor);
+          return page;
+        }),
+      previousCursor: (cursor) => chain.previous(listing, cursor),
+      lastPageCursor: () => chain.lastPage(listing),
+      idOf: (card) => card.cardId,
+    });
   }
 
   /**
@@ -141,28 +171,41 @@ export class CardService {
     return MintCardPayload.of(cards, [], input.clientMutationId);
   }
 
+  /** The partner's mint quota, as Klip reports it now. Admin only (the resolver checks). */
+  async mintQuota(): Promise<PartnerMintQuota> {
+    const { limit, minted, reportedAt } = await this.options.partner.mintQuota();
+    const remaining = limit !== null && minted !== null ? Math.max(0, limit - minted) : null;
+    return Object.assign(new PartnerMintQuota(), { limit, minted, remaining, reportedAt: new Date(reportedAt) });
+  }
+
   /** Drops every cached page (a mint elsewhere, or tests). */
   clearPageCache(): void {
     this.options.pageCache.clear();
   }
 
-  private async connection(
-    scope: OperationScope,
-    kind: string,
-    first: number,
-    after: CardPosition | undefined,
-    fetchPage: (cursor: string) => Promise<KlipPage<Card>>,
-  ): Promise<Connection<Card>> {
-    try {
-      const connection = await klipConnection({ codec: this.options.cursors, kind, first, after, fetchPage, idOf: (card) => card.cardId });
-      this.prime(scope, connection.nodes);
-      return connection;
-    } catch (err) {
-      if (rejectionKind<KlipRejectionKind>(err, Provider.KLIP) === 'cursor-rejected') {
-        throw badUserInput('`after` points into a Klip page that Klip no longer accepts; start again without `after`', ['after']);
+  private connection(scope: OperationScope, kind: string, source: ListSource<Card, CardPosition>, args: PagingArgsInput): Promise<Connection<Card>> {
+    return sourceConnection(this.options.cursors, kind, this.guarded(scope, source), args);
+  }
+
+  /** Listed cards prime the card loader; a Klip cursor Klip no longer accepts is the client's to restart. */
+  private guarded(scope: OperationScope, source: ListSource<Card, CardPosition>): ListSource<Card, CardPosition> {
+    const settle = async (argName: string, read: Promise<SourcePage<Card, CardPosition>>) => {
+      try {
+        const page = await read;
+        this.prime(scope, page.items.map((item) => item.node));
+        return page;
+      } catch (err) {
+        if (rejectionKind<KlipRejectionKind>(err, Provider.KLIP) === 'cursor-rejected') {
+          throw badUserInput(`\`${argName}\` points into a Klip page that Klip no longer accepts; start again without \`${argName}\``, [argName]);
+        }
+        throw err;
       }
-      throw err;
-    }
+    };
+    return {
+      forward: (after, count) => settle('after', source.forward(after, count)),
+      backward: (before, count) => settle('before', source.backward(before, count)),
+      readPosition: (value) => source.readPosition(value),
+    };
   }
 
   /** This request's card loader: one `GET /wallet/card/:id` per distinct id not already listed. */

@@ -13,6 +13,7 @@ import type { Card } from '../schema/card.type';
 import type { KlipPage } from './card-connection';
 import { CardPageCache } from './card-page-cache';
 import { CardService } from './card-service';
+import { KlipCursorChain } from './klip-cursor-chain';
 
 export function start(core: CoreServices): DomainModule<CardService> {
   const { config, upstreams, store, coordination, metrics, logger } = core;
@@ -32,6 +33,8 @@ export function start(core: CoreServices): DomainModule<CardService> {
     cursors: core.cursors,
     store,
     pageCache,
+    // Links expire with the pages they were read from.
+    chain: new KlipCursorChain(coordination.maps, config.klipPageCacheTtlSeconds * 1000),
     onMinted: () => coordination.pubsub.publish(mintedTopic, { at: Date.now() }),
   });
 

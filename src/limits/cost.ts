@@ -25,3 +25,6 @@ export const connectionField: ComplexityEstimator = ({ args, childComplexity }) 
 
 /** `nodes(ids)`: one lookup per id. */
 export const nodesField: ComplexityEstimator = ({ args, childComplexity }) => (Array.isArray(args.ids) ? args.ids.length : 1) * (UPSTREAM_COST + childComplexity);
+
+/** `viewer.assets`: a page may read each of the three upstreams once, then `first` (or `last`) items. */
+export const assetsField: ComplexityEstimator = (options) => 2 * UPSTREAM_COST + Number(connectionField(options));

@@ -1,13 +1,14 @@
 /**
- * Coordination between requests and between gateway instances: the subscription pubsub, named locks
- * and rate limiters. In-process by default; over Redis when REDIS_URL is set, so that any number of
- * instances behind a load balancer share subscriptions, locks and limits.
+ * Coordination between requests and between gateway instances: the subscription pubsub, named locks,
+ * rate limiters, concurrency slots and short-lived shared maps. In-process by default; over Redis when
+ * REDIS_URL is set, so that any number of instances behind a load balancer share them.
  */
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { InProcessLocks, RedisLocks, type LockManager } from './locks';
+import { InProcessSharedMap, RedisSharedMap, type SharedMap } from './shared-map';
 import { InProcessSlots, RedisSlots, type SlotLimiter } from './slots';
 
 // Topics carry one payload each; their names and payload types are owned by the domains that publish.
@@ -31,6 +32,8 @@ export interface Coordination {
   rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
   /** Concurrency quotas: at most N distinct items held at once per owner (slots.ts). */
   slots: SlotLimiter;
+  /** Short-lived facts shared by every instance, each with its own expiry (shared-map.ts). */
+  maps: SharedMap;
   /** Throws when Redis is configured and unreachable (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -43,6 +46,7 @@ export async function createCoordination(redisUrl: string | undefined, namespace
       locks: new InProcessLocks(),
       rateLimiter: memoized((o) => new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSeconds })),
       slots: new InProcessSlots(),
+      maps: new InProcessSharedMap(),
       ping: async () => {},
       close: async () => {},
     };
@@ -67,6 +71,7 @@ export async function createCoordination(redisUrl: string | undefined, namespace
       (o) => new RateLimiterRedis({ storeClient: command, keyPrefix: `${namespace}:rl:${o.keyPrefix}`, points: o.points, duration: o.durationSeconds }),
     ),
     slots: new RedisSlots(command, `${namespace}:slots:`),
+    maps: new RedisSharedMap(command, `${namespace}:map:`),
     ping: async () => {
       await command.ping();
     },
@@ -102,3 +107,4 @@ function memoized(create: (o: RateLimiterOptions) => RateLimiterAbstract): (o: R
 
 export type { LockManager, Lease } from './locks';
 export type { Slot, SlotLimiter } from './slots';
+export type { SharedMap } from './shared-map';

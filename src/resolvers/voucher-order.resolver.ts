@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type SubscribeResolverData, Subscription, UseMiddleware } from 'type-graphql';
 import { requireViewer } from '../auth/guards';
 import type { Context } from '../context';
 import { PlaceVoucherOrderPayload } from '../schema/voucher-order.payload';
@@ -19,6 +19,26 @@ export class VoucherOrderResolver {
   @UseMiddleware(WithinDeadline(Provider.XOXODAY))
   placeVoucherOrder(@Arg('input', () => PlaceVoucherOrderInput, { description: 'The voucher, denomination, quantity and idempotency key.' }) input: PlaceVoucherOrderInput, @Ctx() ctx: Context): Promise<PlaceVoucherOrderPayload> {
     return ctx.services.vouchers.placeOrder(ctx.scope, requireViewer(ctx).id, input);
+  }
+
+  @Subscription(() => VoucherOrder, {
+    complexity: upstreamField,
+    name: 'voucherOrder',
+    description:
+      "One of the viewer's voucher orders now, then again whenever its status or delivery changes (the codes of a\n" +
+      'DELAYED voucher arrive this way: the gateway follows pending deliveries at Xoxoday in the background), until it\n' +
+      'is DELIVERED or FAILED, after which the subscription completes. Only the viewer who placed it may subscribe.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { id: string }, Context>) =>
+      context.services.vouchers.watchOrder(context.scope, requireViewer(context).id, args.id),
+  })
+  voucherOrderUpdates(
+    @Root() order: VoucherOrder,
+    @Arg('id', () => ID, { description: "The order's id (`VoucherOrder.id`); NOT_FOUND for an unknown id and for someone else's order." }) _id: string,
+    @Ctx() ctx: Context,
+  ): VoucherOrder {
+    // Each event is resolved in a scope of its own: loaders from an earlier event would serve stale data.
+    ctx.nextEvent();
+    return order;
   }
 
   @FieldResolver(() => Voucher, { nullable: true, description: 'The voucher product bought, from the synced catalog; null if Xoxoday no longer lists it.' })

@@ -16,6 +16,8 @@ import { ViewerCardsResolver } from '../resolvers/viewer-cards.resolver';
 import { ViewerKlaytnAddressResolver } from '../resolvers/viewer-klaytn-address.resolver';
 import { ViewerVoucherOrdersResolver } from '../resolvers/viewer-voucher-orders.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
+import { ViewerAssetsResolver } from '../resolvers/viewer-assets.resolver';
+import { VoucherCodeResolver } from '../resolvers/voucher-code.resolver';
 import { VoucherOrderResolver } from '../resolvers/voucher-order.resolver';
 import { VoucherResolver } from '../resolvers/voucher.resolver';
 import { Asset } from './asset.interface';
@@ -34,6 +36,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   VoucherResolver,
   VoucherOrderResolver,
   ViewerVoucherOrdersResolver,
+  VoucherCodeResolver,
+  ViewerAssetsResolver,
   ViewerTokensResolver,
   TokenResolver,
   TokenMutationResolver,

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { AssetKind } from './asset-kind.enum';
 import { Asset } from './asset.interface';
 import { connectionTypes } from './connection';
 import { toGlobalId } from './global-id';
@@ -53,14 +54,20 @@ export class Card extends Asset {
     return `${contractAddress.toLowerCase()}:${cardId}`;
   }
 
-  static of(fields: Omit<Card, 'id' | 'provider'>): Card {
+  static of(fields: Omit<Card, 'id' | 'provider' | 'assetKind' | 'acquiredAt' | 'value'>): Card {
     return Object.assign(new Card(), fields, {
       id: toGlobalId('Card', Card.nodeKey(fields.contractAddress, fields.cardId)),
       provider: Provider.KLIP,
+      assetKind: AssetKind.CARD,
+      // A card leaves its holder's list when it moves on, so its latest transfer is the one that brought it.
+      acquiredAt: fields.updatedAt ?? fields.createdAt ?? null,
+      value: null,
     });
   }
 }
 
+// Backward pages (`last`/`before`) use the Klip cursors the gateway saw (cards/card-connection.ts); the
+// description is the contract's.
 export const { Edge: CardEdge, Connection: CardConnection } = connectionTypes(Card, 'Card', {
   noun: 'card',
   description: "Maps onto Klip's forward-only next_cursor pages of 100; any `first` from 1 to 100 works.",

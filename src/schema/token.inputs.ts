@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { PagingArgs } from './paging.args';
 import { TokenStatus } from './token.type';
 
 const TOKEN_CLIENT_MUTATION_ID =
@@ -33,13 +34,7 @@ export class ClaimTokenInput {
 
 /** `Viewer.tokens` arguments, in the contract's order (parameter decorators would register them reversed). */
 @ArgsType()
-export class TokensArgs {
-  @Field(() => Int, { nullable: true, description: 'How many tokens to return: 1 to 100, 20 when left out.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'A cursor from this list (`pageInfo.endCursor`): the page starts after it.' })
-  after?: string | null;
-
+export class TokensArgs extends PagingArgs {
   @Field(() => TokenStatus, { nullable: true, description: 'Only tokens in this status; every token when left out.' })
   status?: TokenStatus | null;
 }

@@ -1,7 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Asset } from './asset.interface';
 import { connectionTypes } from './connection';
-import { Money } from './money.type';
 import { Node } from './node.interface';
 
 export enum TokenKind {
@@ -66,14 +65,18 @@ export class Token extends Asset {
   @Field(() => TokenKind, { description: 'What the token is.' })
   kind!: TokenKind;
 
-  @Field(() => Money, { nullable: true, description: 'What it is worth, as Kigo states it; null for tokens without a face value (most offers).' })
-  value?: Money | null;
-
   @Field(() => TokenStatus, { description: 'Where it is in its life: active, shared and waiting to be claimed, or redeemed.' })
   status!: TokenStatus;
 
   @Field(() => TokenFlags, { description: 'What Kigo allows to be done with it.' })
   flags!: TokenFlags;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "What the holder may do with the token now, as Kigo names it (Kigo's `supported_actions`, passed through: Kigo documents the field, not its values; the sandbox's are `share`, `cancel_share` and `reveal`). Null when Kigo's answer does not carry it.",
+  })
+  supportedActions?: string[] | null;
 
   @Field(() => TokenShare, { nullable: true, description: 'The pending share while `status` is SHARE_PENDING; null otherwise. Never the claim code.' })
   pendingShare?: TokenShare | null;

@@ -1,38 +1,31 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Asset } from './asset.interface';
+import { AssetKind } from './asset-kind.enum';
+import { Provider } from './provider.enum';
 import { connectionTypes } from './connection';
 import { Money } from './money.type';
 import { Node } from './node.interface';
 
-export enum VoucherOrderStatus {
-  COMPLETE = 'COMPLETE',
-  PENDING = 'PENDING',
-  FAILED = 'FAILED',
-}
-registerEnumType(VoucherOrderStatus, {
-  name: 'VoucherOrderStatus',
-  description: 'Whether Xoxoday completed the purchase (Xoxoday\'s `orderStatus`).',
-  valuesConfig: {
-    COMPLETE: { description: 'Bought and charged to the company balance.' },
-    PENDING: { description: 'Xoxoday is still processing it.' },
-    FAILED: { description: 'Xoxoday could not complete it; nothing was bought.' },
-  },
-});
+import { VoucherDeliveryStatus, VoucherOrderStatus } from './voucher-order.enums';
 
-export enum VoucherDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-}
-registerEnumType(VoucherDeliveryStatus, {
-  name: 'VoucherDeliveryStatus',
-  description: 'Whether the codes of an order have arrived (Xoxoday\'s `deliveryStatus`).',
-  valuesConfig: {
-    PENDING: { description: 'Not yet (a DELAYED voucher): `codes` is empty until Xoxoday delivers.' },
-    DELIVERED: { description: 'The codes are in `codes`.' },
-  },
-});
+export { VoucherDeliveryStatus, VoucherOrderStatus };
 
-@ObjectType({ description: 'A code bought with an order: secret, visible only to the person who placed the order.' })
-export class VoucherCode {
+/**
+ * One code of an order, as an Asset of its owner: its global id is `VoucherCode:<poNumber>:<index>`
+ * and node(id) answers it to the order's owner only. `name`, `description` and `imageUrl` come from
+ * the voucher product (voucher-code.resolver.ts); the object is only ever made from the owner's rows.
+ */
+@ObjectType({ description: 'A code bought with an order: secret, visible only to the person who placed the order.', implements: [Node, Asset] })
+export class VoucherCode implements Asset {
+  // Declared here rather than inherited: `value` is non-null for a code (the contract's `Money!`).
+  id!: string;
+  provider!: Provider;
+  assetKind!: AssetKind;
+  name!: string;
+  description?: string | null;
+  imageUrl?: string | null;
+  acquiredAt?: Date | null;
+
   @Field(() => String, { description: 'The voucher code to redeem at the merchant. Secret: never logged, shown to the order\'s owner only.' })
   code!: string;
 
@@ -44,6 +37,12 @@ export class VoucherCode {
 
   @Field(() => Money, { description: "The code's face value." })
   value!: Money;
+
+  /** The order's poNumber and the code's place in it: the node key. Not fields. */
+  poNumber!: string;
+  index!: number;
+  /** Xoxoday's productId of the voucher; not a field. */
+  productId!: string;
 }
 
 /** `voucher` is resolved from `productId` by the order resolver (batched with node lookups). */

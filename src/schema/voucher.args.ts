@@ -1,17 +1,12 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
+import { PagingArgs } from './paging.args';
 import { VoucherFilter } from './voucher.input';
 
 // Arguments as classes, not @Arg parameters: type-graphql lists parameter decorators in reverse order,
-// and the contract's argument order (first, after, filter) is what clients and the drift test read.
+// and the contract's argument order (first, after, [last, before,] filter) is what clients and the drift test read.
 
 @ArgsType()
-export class VoucherOrdersArgs {
-  @Field(() => Int, { nullable: true, description: 'How many to return: 1 to 100, 20 when left out.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'A cursor from this same list (`pageInfo.endCursor`): the page starts after it.' })
-  after?: string | null;
-}
+export class VoucherOrdersArgs extends PagingArgs {}
 
 @ArgsType()
 export class VouchersArgs extends VoucherOrdersArgs {

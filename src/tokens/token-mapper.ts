@@ -2,6 +2,7 @@
 import type { KigoToken, KigoTokenStatus, KigoTokenType } from '../datasources/kigo/wire';
 import { Provider } from '../errors';
 import { toGlobalId } from '../schema/global-id';
+import { AssetKind } from '../schema/asset-kind.enum';
 import { Money } from '../schema/money.type';
 import { Token, TokenFlags, TokenKind, TokenShare, TokenStatus } from '../schema/token.type';
 
@@ -28,6 +29,7 @@ export function toToken(wire: KigoToken): Token {
     id: toGlobalId('Token', wire.token_id),
     tokenId: wire.token_id,
     provider: Provider.KIGO,
+    assetKind: AssetKind.TOKEN,
     kind: KINDS[wire.type],
     name: wire.name,
     description: wire.description ?? null,
@@ -35,6 +37,7 @@ export function toToken(wire: KigoToken): Token {
     value: wire.value ? Money.of(wire.value.amount, wire.value.currency) : null,
     status: STATUSES[wire.status],
     flags: Object.assign(new TokenFlags(), { isShareable: wire.flags.is_shareable, isRevealable: wire.flags.is_revealable }),
+    supportedActions: wire.supported_actions ?? null,
     pendingShare: wire.share
       ? Object.assign(new TokenShare(), {
           createdAt: new Date(wire.share.created_at),
@@ -42,5 +45,7 @@ export function toToken(wire: KigoToken): Token {
         })
       : null,
     expiresAt: wire.expires_at ? new Date(wire.expires_at) : null,
+    // Kigo says nothing of when a token entered the wallet.
+    acquiredAt: null,
   });
 }

@@ -16,11 +16,13 @@ import { createHash } from 'node:crypto';
 import { Provider, badUserInput } from '../errors';
 import { checkIdempotencyKey, runIdempotent, type IdempotentMutation } from '../idempotency';
 import type { KigoClient } from '../datasources/kigo/kigo-client';
+import { isKigoTokenId, isSendableClaimCode } from '../datasources/kigo/kigo-formats';
 import type { KigoRejectionKind } from '../datasources/kigo/kigo-rejections';
 import type { KigoToken } from '../datasources/kigo/wire';
 import { rejectionKind } from '../datasources/rejection';
 import type { Attempt, IdempotencyStore } from '../store/idempotency-store';
-import { offsetConnection, offsetWindow } from '../schema/connection';
+import { sourceConnection, type ListSource, type PagingArgsInput } from '../paging/list-source';
+import { offsetSource, type OffsetPosition } from '../paging/offset-source';
 import type { CursorCodec } from '../schema/cursor';
 import type { CancelTokenShareInput, ClaimTokenInput, ShareTokenInput } from '../schema/token.inputs';
 import { CancelTokenSharePayload, ClaimTokenPayload, ShareTokenPayload } from '../schema/token.payloads';
@@ -28,7 +30,7 @@ import { Token, TokenConnection, type TokenStatus } from '../schema/token.type';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
 import type { OperationScope } from '../scope';
 import type { ClaimAttempts } from './claim-attempts';
-import { isKigoTokenId, isPlausibleClaimCode, kigoTokenIdOf, normalizeClaimCode } from './token-input';
+import { kigoTokenIdOf, normalizeClaimCode } from './token-input';
 import { kigoTokenLoader } from './token-loader';
 import { kigoStatusOf, toToken } from './token-mapper';
 import { cancelLostShare, claimedEarlier, type ClaimNote } from './token-recovery';
@@ -45,10 +47,12 @@ interface Outcome {
 }
 
 const TOKEN_ID_FIELD = ['input', 'tokenId'];
+/** Kigo's largest wallet page (`limit` 1..100). */
+const KIGO_MAX_LIMIT = 100;
 const CLAIM_CODE_FIELD = ['input', 'claimCode'];
 
 /** The Kigo rejections a mutation answers as userErrors: the same words for a missing token and someone else's. */
-type ExpectedRejection = Exclude<KigoRejectionKind, 'session-rejected'>;
+type ExpectedRejection = Exclude<KigoRejectionKind, 'session-rejected' | 'share-refused'>;
 const REJECTIONS: Record<ExpectedRejection, { code: UserErrorCode; message: string; field: string[] }> = {
   'token-not-found': { code: UserErrorCode.NOT_FOUND, message: 'There is no token with this id in your wallet', field: TOKEN_ID_FIELD },
   'token-not-shareable': { code: UserErrorCode.TOKEN_NOT_SHAREABLE, message: 'This token cannot be shared', field: TOKEN_ID_FIELD },
@@ -78,15 +82,26 @@ export class TokenService {
     private readonly claimAttempts: ClaimAttempts,
   ) {}
 
-  /** `viewer.tokens`: one Kigo page per call; cursors are positions, signed per status filter. */
-  async tokens(scope: OperationScope, sub: string, args: { first?: number | null; after?: string | null; status?: TokenStatus | null }): Promise<TokenConnection> {
+  /**
+   * `viewer.tokens`: one Kigo page per call (for `last` without `before`, a page of 100 from the start
+   * says how many there are, and is the answer for a wallet of up to 100; a second call otherwise);
+   * cursors are offsets, signed per status filter.
+   */
+  async tokens(scope: OperationScope, sub: string, args: PagingArgsInput & { status?: TokenStatus | null }): Promise<TokenConnection> {
     const kind = `Token:${args.status ?? 'ALL'}`;
-    const { offset, limit } = offsetWindow(this.cursors, kind, args);
+    const connection = await sourceConnection(this.cursors, kind, this.tokenSource(scope, sub, args.status ?? undefined), args);
+    return Object.assign(new TokenConnection(), connection, { totalCount: connection.total ?? 0 });
+  }
+
+  /** `sub`'s wallet as a list in Kigo's order (what `tokens` and `viewer.assets` page through). */
+  tokenSource(scope: OperationScope, sub: string, status?: TokenStatus): ListSource<Token, OffsetPosition> {
     const loader = kigoTokenLoader(scope, this.kigo, sub);
-    const page = await loader.trackPage(this.kigo.listTokens(scope, sub, { offset, limit, status: args.status ? kigoStatusOf(args.status) : undefined }));
-    const tokens = page.data.map(toToken);
-    for (const token of tokens) loader.remember(token);
-    return Object.assign(new TokenConnection(), offsetConnection(this.cursors, kind, tokens, offset, page.total));
+    return offsetSource(async (offset, limit) => {
+      const page = await loader.trackPage(this.kigo.listTokens(scope, sub, { offset, limit, status: status ? kigoStatusOf(status) : undefined }));
+      const tokens = page.data.map(toToken);
+      for (const token of tokens) loader.remember(token);
+      return { items: tokens, total: page.total };
+    }, { maxLimit: KIGO_MAX_LIMIT });
   }
 
   /** For node(id)/nodes(ids): the viewer's tokens, null for anyone else's or a malformed id. */
@@ -104,7 +119,7 @@ export class TokenService {
     return this.claimAttempts.attempt(
       sub,
       async () => {
-        if (!isPlausibleClaimCode(code)) return null;
+        if (!isSendableClaimCode(code)) return null;
         try {
           return toToken(await this.kigo.previewClaim(scope, sub, code));
         } catch (err) {
@@ -159,7 +174,7 @@ export class TokenService {
       return this.claimAttempts.attempt(
         sub,
         async () => {
-          if (!isPlausibleClaimCode(code)) return rejection('claim-code-invalid');
+          if (!isSendableClaimCode(code)) return rejection('claim-code-invalid');
           try {
             const claimed = attempt ? await claimedEarlier(this.kigo, scope, sub, attempt) : undefined;
             if (claimed) return { token: claimed, userErrors: [] };
@@ -230,7 +245,7 @@ function rejection(kind: ExpectedRejection): Outcome {
 /** The kind of an expected Kigo "no"; anything else (an outage, a dead session) is rethrown. */
 function expectedRejection(err: unknown): ExpectedRejection {
   const kind = rejectionKind<KigoRejectionKind>(err, Provider.KIGO);
-  if (kind === undefined || kind === 'unrecognized' || kind === 'session-rejected') throw err;
+  if (kind === undefined || kind === 'unrecognized' || kind === 'session-rejected' || kind === 'share-refused') throw err;
   return kind;
 }
 

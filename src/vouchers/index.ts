@@ -1,17 +1,22 @@
 /**
- * The vouchers domain (Xoxoday): the shared client of XOXODAY_BASE_URL, the company grant, the Rewards
- * API client, the catalog, the orders and the VoucherService that resolvers call. /readyz reports a
+ * The vouchers domain (Xoxoday): the shared client of XOXODAY_BASE_URL, the company grant (and its idle
+ * renewal), the Rewards API client, the catalog, the orders, the follow-up of delayed deliveries and its
+ * events, and the VoucherService that resolvers call. /readyz reports a
  * grant known to be dead (an operator must authorize again) and, in details, the grant state and the
  * catalog sync time.
  */
 import type { CoreServices, DomainModule } from '../core';
 import { CompanyTokenManager } from '../datasources/xoxoday/company-token';
+import { GrantRenewal } from '../datasources/xoxoday/grant-renewal';
 import { upstreamAccount } from '../datasources/account';
 import { XoxodayOAuthClient } from '../datasources/xoxoday/oauth-client';
 import { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
 import { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import { Provider } from '../errors';
+import { DeliveryFollower } from './delivery-follower';
+import { PendingOrders } from './pending-orders';
 import { VoucherCatalog } from './voucher-catalog';
+import { VoucherOrderEvents } from './voucher-order-events';
 import { VoucherCatalogStore } from './voucher-catalog-store';
 import { VoucherOrderStore } from './voucher-order-store';
 import { VoucherOrders } from './voucher-orders';
@@ -32,18 +37,31 @@ export function start(core: CoreServices): DomainModule<VoucherService> {
     logger: log,
     production: config.production,
     bootstrapRefreshToken: credentials.refreshToken,
+    renewEveryMs: config.xoxodayGrantRenewalSeconds * 1000,
   });
+  const renewal = new GrantRenewal(tokens, log, GrantRenewal.checkIntervalFor(config.xoxodayGrantRenewalSeconds * 1000));
+  renewal.start();
   const rewards = new XoxodayRewardsClient(http, tokens);
   const catalog = new VoucherCatalog({ rewards, store: new VoucherCatalogStore(store.db, account), locks: coordination.locks, logger: log, ttlSeconds: config.voucherCatalogTtlSeconds });
-  const orders = new VoucherOrders({ rewards, lookup: new XoxodayOrderLookup(rewards, log), account, catalog, orders: new VoucherOrderStore(store.db, store.box), idempotency: store.idempotency, logger: log });
+  const orderStore = new VoucherOrderStore(store.db, store.box);
+  const events = new VoucherOrderEvents(coordination.pubsub, config.voucherDelivery.intervalMs);
+  const pending = new PendingOrders({ rewards, orders: orderStore, account, logger: log, events });
+  const orders = new VoucherOrders({ rewards, lookup: new XoxodayOrderLookup(rewards, log), account, catalog, orders: orderStore, idempotency: store.idempotency, logger: log, pending });
+  const follower = new DeliveryFollower({ pending, orders: orderStore, account, locks: coordination.locks, logger: log, ...config.voucherDelivery });
+  follower.start();
 
   return {
-    service: new VoucherService(catalog, orders, core.cursors),
+    service: new VoucherService(catalog, orders, core.cursors, events),
     readiness: [{ name: 'xoxoday', check: () => tokens.readiness() }],
-    details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt() }) },
+    details: { xoxoday: () => ({ ...tokens.describe(), catalogSyncedAt: catalog.syncedAt(), followingDeliveries: follower.following, voucherOrderStreams: events.openStreams }) },
+    stop: async () => {
+      await Promise.all([renewal.stop(), follower.stop()]);
+    },
     forgetUpstreamState: async () => {
       tokens.forget();
       catalog.forget();
+      follower.forget();
+      events.endAll();
     },
   };
 }

@@ -4,6 +4,7 @@
  * wire data again. `voucherOf` makes the GraphQL object.
  */
 import { Provider } from '../errors';
+import { AssetKind } from '../schema/asset-kind.enum';
 import { toGlobalId } from '../schema/global-id';
 import { DeliveryType, Voucher, VoucherValueType } from '../schema/voucher.type';
 import { decimalAmount } from './money';
@@ -32,11 +33,7 @@ export interface VoucherRecord {
 
 export function recordOf(wire: WireProduct): VoucherRecord {
   const countries = wire.countries && wire.countries.length > 0 ? wire.countries : wire.countryCode ? [{ code: wire.countryCode, name: null }] : [];
-  const denominations =
-    typeof wire.valueDenominations === 'string'
-      ? wire.valueDenominations.split(',').map((d) => d.trim()).filter((d) => d !== '')
-      : (wire.valueDenominations ?? []).map(String);
-  const open = wire.valueType.toLowerCase() === 'open_value';
+  const open = wire.valueType === 'open';
   return {
     productId: wire.productId,
     name: wire.name,
@@ -45,12 +42,12 @@ export function recordOf(wire: WireProduct): VoucherRecord {
     currency: wire.currencyCode.toUpperCase(),
     countries: countries.map((c) => c.code.toUpperCase()),
     countryNames: countries.map((c) => c.name).filter((n): n is string => !!n),
-    categories: typeof wire.categories === 'string' ? wire.categories.split(',').map((c) => c.trim()).filter((c) => c !== '') : (wire.categories ?? []),
+    categories: wire.categories,
     valueType: open ? VoucherValueType.OPEN_VALUE : VoucherValueType.FIXED_DENOMINATIONS,
-    denominations: open ? [] : denominations.map(decimalAmount),
+    denominations: open ? [] : wire.valueDenominations.map(decimalAmount),
     minValue: wire.minValue === undefined || wire.minValue === null ? null : decimalAmount(wire.minValue),
     maxValue: wire.maxValue === undefined || wire.maxValue === null ? null : decimalAmount(wire.maxValue),
-    deliveryType: wire.deliveryType.toLowerCase() === 'delayed' ? DeliveryType.DELAYED : DeliveryType.REALTIME,
+    deliveryType: wire.deliveryType === 'delayed' ? DeliveryType.DELAYED : DeliveryType.REALTIME,
     redemptionInstructions: wire.redemptionInstructions,
     termsAndConditions: wire.termsAndConditionsInstructions,
     expiryAndValidity: wire.expiryAndValidity,
@@ -59,5 +56,11 @@ export function recordOf(wire: WireProduct): VoucherRecord {
 
 export function voucherOf(record: VoucherRecord): Voucher {
   const { countryNames: _names, ...fields } = record;
-  return Object.assign(new Voucher(), fields, { id: toGlobalId('Voucher', record.productId), provider: Provider.XOXODAY });
+  return Object.assign(new Voucher(), fields, {
+    id: toGlobalId('Voucher', record.productId),
+    provider: Provider.XOXODAY,
+    assetKind: AssetKind.VOUCHER,
+    acquiredAt: null,
+    value: null,
+  });
 }

@@ -1,4 +1,5 @@
 /** Xoxoday's order answer → the stored order → the GraphQL VoucherOrder; and Xoxoday's refusals → userErrors. */
+import { AssetKind } from '../schema/asset-kind.enum';
 import { Money } from '../schema/money.type';
 import { toGlobalId } from '../schema/global-id';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
@@ -10,15 +11,13 @@ import type { WireOrder } from '../datasources/xoxoday/wire';
 import type { XoxodayRejectionKind } from '../datasources/xoxoday/xoxoday-rejections';
 import { Provider } from '../errors';
 
-export function orderStatusOf(wire: string): VoucherOrderStatus {
-  const status = wire.toLowerCase();
-  if (status === 'complete' || status === 'completed' || status === 'success') return VoucherOrderStatus.COMPLETE;
-  if (status === 'failed' || status === 'cancelled' || status === 'canceled' || status === 'rejected') return VoucherOrderStatus.FAILED;
-  return VoucherOrderStatus.PENDING;
+/** What Xoxoday said of the order (read in datasources/xoxoday/wire.ts), as the API tells it. */
+export function orderStatusOf(outcome: WireOrder['orderStatus']): VoucherOrderStatus {
+  return outcome === 'complete' ? VoucherOrderStatus.COMPLETE : outcome === 'failed' ? VoucherOrderStatus.FAILED : VoucherOrderStatus.PENDING;
 }
 
-export function deliveryStatusOf(wire: string): VoucherDeliveryStatus {
-  return wire.toLowerCase() === 'delivered' ? VoucherDeliveryStatus.DELIVERED : VoucherDeliveryStatus.PENDING;
+export function deliveryStatusOf(state: WireOrder['deliveryStatus']): VoucherDeliveryStatus {
+  return state === 'delivered' ? VoucherDeliveryStatus.DELIVERED : VoucherDeliveryStatus.PENDING;
 }
 
 /** `fields` say what was asked; `currency` is the voucher's own (Xoxoday's currencyCode is the balance's). */
@@ -51,9 +50,42 @@ export function voucherOrderOf(record: VoucherOrderRecord): VoucherOrder {
     total: Money.of(record.totalAmount, record.totalCurrency),
     status: record.status,
     deliveryStatus: record.deliveryStatus,
-    codes: record.codes.map((c) => Object.assign(new VoucherCode(), { code: c.code, pin: c.pin, validity: c.validity, value: Money.of(c.amount, c.currency) })),
+    codes: record.codes.map((c, index) => voucherCodeOf(record, index)),
     placedAt: record.placedAt,
   });
+}
+
+/** The `index`th code of an order, as its owner sees it (an Asset and a Node). */
+export function voucherCodeOf(record: VoucherOrderRecord, index: number): VoucherCode {
+  const c = record.codes[index]!;
+  return Object.assign(new VoucherCode(), {
+    id: toGlobalId('VoucherCode', voucherCodeKey(record.poNumber, index)),
+    provider: Provider.XOXODAY,
+    assetKind: AssetKind.VOUCHER_CODE,
+    // Filled from the voucher product by the VoucherCode resolver; these are what shows without one.
+    name: `Xoxoday voucher ${record.productId}`,
+    description: null,
+    imageUrl: null,
+    acquiredAt: record.placedAt,
+    code: c.code,
+    pin: c.pin,
+    validity: c.validity,
+    value: Money.of(c.amount, c.currency),
+    poNumber: record.poNumber,
+    index,
+    productId: record.productId,
+  });
+}
+
+/** `<poNumber>:<index>`: the key in a VoucherCode's global id. */
+export function voucherCodeKey(poNumber: string, index: number): string {
+  return `${poNumber}:${index}`;
+}
+
+/** The poNumber and index of a VoucherCode key, or undefined for a malformed one. */
+export function parseVoucherCodeKey(key: string): { poNumber: string; index: number } | undefined {
+  const match = /^(rg-[0-9a-f]{32}):(\d{1,3})$/.exec(key);
+  return match ? { poNumber: match[1]!, index: Number(match[2]) } : undefined;
 }
 
 /** The userError for an order Xoxoday refused; undefined for errors that are not about the order. */

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { LEGACY_ACCOUNT } from '../datasources/account';
 import type { SecretBox } from '../store/secret-box';
 import type { Database } from '../store/schema';
-import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.type';
+import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.enums';
 
 export interface StoredVoucherCode {
   code: string;
@@ -109,6 +109,30 @@ export class VoucherOrderStore {
       .orderBy('placed_at', 'desc')
       .orderBy('po_number', 'desc')
       .offset(offset)
+      .limit(limit)
+      .execute();
+    return rows.map((row) => this.record(row));
+  }
+
+  /** How many orders `ownerId` placed, whichever account placed them. */
+  async count(ownerId: string): Promise<number> {
+    const row = await this.db.selectFrom('voucher_orders').select((eb) => eb.fn.countAll<number | string>().as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * Orders of `account` still waiting for their codes (and not failed), oldest first: what the delivery
+   * follower looks after, whoever owns them.
+   */
+  async pending(account: string, limit: number): Promise<VoucherOrderRecord[]> {
+    const rows = await this.db
+      .selectFrom('voucher_orders')
+      .selectAll()
+      .where('account', '=', account)
+      .where('delivery_status', '=', VoucherDeliveryStatus.PENDING)
+      .where('status', '!=', VoucherOrderStatus.FAILED)
+      .orderBy('placed_at', 'asc')
+      .orderBy('po_number', 'asc')
       .limit(limit)
       .execute();
     return rows.map((row) => this.record(row));

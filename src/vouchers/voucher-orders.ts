@@ -14,14 +14,15 @@
  *   order: a client reusing keys by mistake should hear about it rather than receive another purchase.
  * - Orders are recorded with their owner and the Xoxoday account that placed them, and known by their
  *   poNumber (Xoxoday's order ids repeat across accounts); reads always name the owner. A pending
- *   (delayed) order is refreshed when its owner reads it later (pending-orders.ts), so codes appear
- *   once Xoxoday delivers; the placing call shows placeOrder's own answer.
+ *   (delayed) order is refreshed when its owner reads it later (pending-orders.ts) and followed up in
+ *   the background (delivery-follower.ts), so codes appear once Xoxoday delivers; the placing call
+ *   shows placeOrder's own answer.
  */
 import { createHash } from 'node:crypto';
 import type { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
 import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import type { WireOrder } from '../datasources/xoxoday/wire';
-import { Provider } from '../errors';
+import { Provider, notFound } from '../errors';
 import { runIdempotent } from '../idempotency';
 import type { Logger } from '../observability/logger';
 import { keyOfGlobalId } from '../schema/global-id';
@@ -33,7 +34,8 @@ import type { OperationScope } from '../scope';
 import type { IdempotencyStore } from '../store/idempotency-store';
 import { decimalAmount, parseDenomination } from './money';
 import type { VoucherCatalog } from './voucher-catalog';
-import { PendingOrders } from './pending-orders';
+import type { PendingOrders } from './pending-orders';
+import type { VoucherOrderEvents } from './voucher-order-events';
 import { recordFromWire, userErrorOf, voucherOrderOf } from './voucher-order-mapper';
 import type { VoucherOrderRecord, VoucherOrderStore } from './voucher-order-store';
 
@@ -46,6 +48,8 @@ export interface VoucherOrdersOptions {
   orders: VoucherOrderStore;
   idempotency: IdempotencyStore;
   logger: Logger;
+  /** Brings pending orders up to date when their owner reads them (and announces the change). */
+  pending: PendingOrders;
 }
 
 export interface PlaceOrderResult {
@@ -93,7 +97,7 @@ export class VoucherOrders {
   private readonly pending: PendingOrders;
 
   constructor(private readonly options: VoucherOrdersOptions) {
-    this.pending = new PendingOrders(options);
+    this.pending = options.pending;
   }
 
   async place(scope: OperationScope, viewerId: string, input: PlaceVoucherOrderInput): Promise<PlaceOrderResult> {
@@ -141,10 +145,15 @@ export class VoucherOrders {
     return { order: voucherOrderOf(fresh!), userErrors: [] };
   }
 
-  /** The viewer's orders, newest first; `limit + 1` are read so the caller knows whether more follow. */
-  async list(scope: OperationScope, viewerId: string, offset: number, limit: number): Promise<VoucherOrder[]> {
-    const records = await this.options.orders.list(viewerId, offset, limit);
-    return (await this.pending.refresh(scope, records)).map(voucherOrderOf);
+  /** The viewer's orders, newest first, from `offset`, and how many they placed in all. */
+  async list(scope: OperationScope, viewerId: string, offset: number, limit: number): Promise<{ items: VoucherOrder[]; total: number }> {
+    const [records, total] = await Promise.all([this.options.orders.list(viewerId, offset, limit), this.options.orders.count(viewerId)]);
+    return { items: (await this.pending.refresh(scope, records)).map(voucherOrderOf), total };
+  }
+
+  /** How many orders the viewer placed. */
+  count(viewerId: string): Promise<number> {
+    return this.options.orders.count(viewerId);
   }
 
   /**
@@ -160,6 +169,19 @@ export class VoucherOrders {
       const current = record && fresh.get(record.poNumber);
       return current ? voucherOrderOf(current) : null;
     });
+  }
+
+  /**
+   * The viewer's order with node-id key `key`, now and then at every change until it is delivered (or
+   * failed); NOT_FOUND for an unknown key and for someone else's order.
+   */
+  async watch(scope: OperationScope, viewerId: string, key: string, events: VoucherOrderEvents): Promise<AsyncIterable<VoucherOrder>> {
+    const [current] = await this.byKeys(scope, viewerId, [key]);
+    if (!current) throw notFound('No voucher order with this id for this viewer');
+    const poNumber = keyOfGlobalId(current.id, 'VoucherOrder')!;
+    const load = () => this.options.orders.byPoNumber(viewerId, poNumber);
+    // The order as just read (a pending one was asked about at Xoxoday), then what the store learns.
+    return events.stream(poNumber, load, load, voucherOrderOf);
   }
 
   /** The company balance orders are paid from. */

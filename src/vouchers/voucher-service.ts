@@ -5,18 +5,24 @@
  * catalog (voucher-catalog.ts) spares Xoxoday's quota; the orders (voucher-orders.ts) never buy twice.
  */
 import DataLoader from 'dataloader';
-import { offsetConnection, offsetWindow, type Connection } from '../schema/connection';
+import { sourceConnection, type ListSource, type PagingArgsInput } from '../paging/list-source';
+import { offsetSource, type OffsetPosition } from '../paging/offset-source';
+import type { Connection } from '../schema/connection';
 import { keyOfGlobalId } from '../schema/global-id';
 import type { CursorCodec } from '../schema/cursor';
 import type { Money } from '../schema/money.type';
 import { PlaceVoucherOrderPayload } from '../schema/voucher-order.payload';
-import type { VoucherOrder } from '../schema/voucher-order.type';
-import type { VoucherOrdersArgs, VouchersArgs } from '../schema/voucher.args';
+import type { VoucherCode, VoucherOrder } from '../schema/voucher-order.type';
+import type { VouchersArgs } from '../schema/voucher.args';
 import type { PlaceVoucherOrderInput } from '../schema/voucher.input';
 import type { Voucher } from '../schema/voucher.type';
 import type { OperationScope } from '../scope';
 import type { VoucherCatalog } from './voucher-catalog';
+import { notFound } from '../errors';
 import { compileFilter } from './voucher-filter';
+import { voucherCodeSource, type CodePosition } from './voucher-code-source';
+import type { VoucherOrderEvents } from './voucher-order-events';
+import { parseVoucherCodeKey } from './voucher-order-mapper';
 import type { VoucherOrders } from './voucher-orders';
 
 export class VoucherService {
@@ -24,16 +30,20 @@ export class VoucherService {
     private readonly catalog: VoucherCatalog,
     private readonly orders: VoucherOrders,
     private readonly cursors: CursorCodec,
+    private readonly events: VoucherOrderEvents,
   ) {}
 
-  /** The catalog, filtered and paged over the synced copy; listed vouchers prime the loader. */
+  /** The catalog, filtered and paged over the synced copy (both ways); listed vouchers prime the loader. */
   async vouchers(scope: OperationScope, args: VouchersArgs): Promise<Connection<Voucher> & { totalCount: number }> {
     const matches = compileFilter(args.filter);
-    const window = offsetWindow(this.cursors, 'Voucher', args);
-    const { items, total } = await this.catalog.list(matches, window);
     const loader = this.voucherLoader(scope);
-    for (const voucher of items) loader.prime(voucher.productId, voucher);
-    return offsetConnection(this.cursors, 'Voucher', items, window.offset, total);
+    const source = offsetSource(async (offset, limit) => {
+      const page = await this.catalog.list(matches, { offset, limit });
+      for (const voucher of page.items) loader.prime(voucher.productId, voucher);
+      return page;
+    });
+    const connection = await sourceConnection(this.cursors, 'Voucher', source, args);
+    return { ...connection, totalCount: connection.total ?? 0 };
   }
 
   /** One voucher by Xoxoday productId (an order's voucher), batched with every other id asked. */
@@ -52,19 +62,52 @@ export class VoucherService {
     return settle(await this.orderLoader(scope, scope.viewer.id).loadMany(keys));
   }
 
-  /** `sub`'s orders, newest first; one more than asked is read to know whether another page follows. */
-  async voucherOrders(scope: OperationScope, sub: string, args: VoucherOrdersArgs): Promise<Connection<VoucherOrder> & { totalCount: number }> {
-    const window = offsetWindow(this.cursors, 'VoucherOrder', args);
-    const orders = await this.orders.list(scope, sub, window.offset, window.limit + 1);
-    const page = orders.slice(0, window.limit);
+  /** `sub`'s orders, newest first, both ways. */
+  async voucherOrders(scope: OperationScope, sub: string, args: PagingArgsInput): Promise<Connection<VoucherOrder>> {
+    return sourceConnection(this.cursors, 'VoucherOrder', this.orderSource(scope, sub), args);
+  }
+
+  /** The codes of `sub`'s orders as a list (for `viewer.assets`): orders newest first, codes in order. */
+  codeSource(scope: OperationScope, sub: string): ListSource<VoucherCode, CodePosition> {
+    const orders = this.orderSource(scope, sub);
+    return voucherCodeSource(async (offset, limit) => {
+      if (limit === 0) return { items: [], total: await this.orders.count(sub) };
+      const page = await orders.forward(offset === 0 ? undefined : { o: offset - 1 }, limit);
+      return { items: page.items.map((item) => item.node), total: page.total ?? 0 };
+    });
+  }
+
+  /** node(id)/nodes(ids) for VoucherCode ids (`<poNumber>:<index>`): codes of the viewer's own orders, null for anyone else's. */
+  async codeNodes(scope: OperationScope, keys: readonly string[]): Promise<Array<VoucherCode | null>> {
+    if (!scope.viewer) return keys.map(() => null);
+    const parsed = keys.map(parseVoucherCodeKey);
+    const orders = settle(await this.orderLoader(scope, scope.viewer.id).loadMany(parsed.map((key) => key?.poNumber ?? '')));
+    return parsed.map((key, i) => (key ? (orders[i]?.codes[key.index] ?? null) : null));
+  }
+
+  /** `sub`'s orders as a list, newest first; what is read primes the order loader. */
+  private orderSource(scope: OperationScope, sub: string): ListSource<VoucherOrder, OffsetPosition> {
     const loader = this.orderLoader(scope, sub);
-    for (const order of page) loader.prime(keyOfGlobalId(order.id, 'VoucherOrder')!, order);
-    return offsetConnection(this.cursors, 'VoucherOrder', page, window.offset, window.offset + orders.length);
+    return offsetSource(async (offset, limit) => {
+      const { items, total } = await this.orders.list(scope, sub, offset, limit);
+      for (const order of items) loader.prime(keyOfGlobalId(order.id, 'VoucherOrder')!, order);
+      return { items, total };
+    });
   }
 
   async placeOrder(scope: OperationScope, sub: string, input: PlaceVoucherOrderInput): Promise<PlaceVoucherOrderPayload> {
     const result = await this.orders.place(scope, sub, input);
     return Object.assign(new PlaceVoucherOrderPayload(), result, { clientMutationId: input.clientMutationId ?? null });
+  }
+
+  /**
+   * `Subscription.voucherOrder`: the viewer's order by its node id, now and at every change until it is
+   * delivered; NOT_FOUND for a malformed or unknown id and for someone else's order.
+   */
+  async watchOrder(scope: OperationScope, sub: string, id: string): Promise<AsyncIterable<VoucherOrder>> {
+    const key = keyOfGlobalId(id, 'VoucherOrder');
+    if (!key) throw notFound('No voucher order with this id for this viewer');
+    return this.orders.watch(scope, sub, key, this.events);
   }
 
   /** The company balance orders are paid from. Admin only (the resolver checks). */

@@ -17,7 +17,8 @@ import { signViewerToken, type SignOptions } from '../../src/auth/tokens';
 import { loadConfig, type Env } from '../../src/config';
 import { resolveSecrets } from '../../src/generated-secrets';
 import { startGateway, type Gateway } from '../../src/server';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { startTestSandbox } from './test-sandbox';
 import { testDatabaseUrl, testRedisUrl, testSchemaName } from './services';
 import { followSandboxResets, sandboxCredentials } from '../../src/dev/embedded-sandbox';
 
@@ -76,7 +77,7 @@ export interface Stack {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const peer = options.peer;
-  const sandbox = options.sandbox ?? peer?.sandbox ?? (await startSandbox({ port: 0 }));
+  const sandbox = options.sandbox ?? peer?.sandbox ?? (await startTestSandbox());
   const dataDir = peer?.env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-test-'));
   const secret = peer?.secret ?? randomBytes(32).toString('base64url');
   const postgres = options.postgres ?? peer?.env.DATABASE_URL !== undefined;

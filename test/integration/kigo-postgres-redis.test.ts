@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { testSchemaName } from '../helpers/services';
 import os from 'node:os';
-import { startSandbox } from '../../sandbox/server';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { UpstreamHttp } from '../../src/datasources/http';
 import { KigoAuthClient } from '../../src/datasources/kigo/kigo-auth';
 import { KigoClient } from '../../src/datasources/kigo/kigo-client';
@@ -61,7 +61,7 @@ interface Instance {
 }
 
 it('opens one user session when two gateway instances, sharing Postgres and Redis, need it at once', async () => {
-  const sandbox = await startSandbox({ port: 0 });
+  const sandbox = await startTestSandbox();
   const schema = testSchemaName();
   const encryptionKey = randomBytes(32).toString('base64');
   const instances: Instance[] = [];

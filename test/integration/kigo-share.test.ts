@@ -162,8 +162,16 @@ describe('claimToken and claimPreview', () => {
     const unknown = await claim(viewer, 'ABCDEFGHJKMNPQRS');
     expect(unknown).toEqual({ token: null, clientMutationId: null, userErrors: [{ code: 'CLAIM_CODE_INVALID', message: expect.any(String), field: ['input', 'claimCode'] }] });
     expect(JSON.stringify(unknown)).not.toContain('ABCDEFGHJKMNPQRS');
-    expect(codes(await claim(viewer, '../../auth/partner'))).toEqual(['CLAIM_CODE_INVALID']);
     expect(kigoCalls(stack, 'POST /claims/:claimCode')).toBe(1);
+    // Any printable code is Kigo's to judge ([model] format), sent as one path segment: slashes, dots,
+    // spaces and other scripts reach the claim route and nothing else.
+    const partnerLogins = kigoCalls(stack, 'POST /auth/partner');
+    for (const code of ['../../auth/partner', 'gift card 7', 'ÇÓDIGO-ß-42', 'a?b#c%2F']) expect(codes(await claim(viewer, code))).toEqual(['CLAIM_CODE_INVALID']);
+    expect(kigoCalls(stack, 'POST /claims/:claimCode')).toBe(5);
+    expect(kigoCalls(stack, 'POST /auth/partner')).toBe(partnerLogins);
+    // What cannot be a code Kigo can be asked about fails the same way, without a call.
+    for (const code of ['..', 'line\nbreak', 'x'.repeat(257)]) expect(codes(await claim(viewer, code))).toEqual(['CLAIM_CODE_INVALID']);
+    expect(kigoCalls(stack, 'POST /claims/:claimCode')).toBe(5);
     expect(codes(await claim(viewer, '  '))).toEqual(['INVALID_INPUT']);
   });
 

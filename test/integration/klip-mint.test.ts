@@ -1,5 +1,5 @@
-import { MintCardDocument, PartnerCardsDocument, ViewerCardsDocument, type MintCardMutationVariables } from '../generated/graphql';
-import { ADMIN, ALICE, MINT, freshKlip, link } from '../helpers/klip-cards';
+import { MintCardDocument, PartnerCardsDocument, PartnerMintQuotaDocument, ViewerCardsDocument, type MintCardMutationVariables } from '../generated/graphql';
+import { ADMIN, ALICE, LOGIN, MINT, freshKlip, link } from '../helpers/klip-cards';
 import { startStack, type Stack } from '../helpers/stack';
 
 const DAVE_MIXED_CASE = '0xDdDdDDdDdDDdddDdDDdDDdDDdDdDDDdDDDDDDDD4';
@@ -191,5 +191,35 @@ describe('mintCard with a PIN Klip refuses', () => {
     expect(res.errors?.[0]?.message).toMatch(/KLIP_CARD_PIN/);
     expect(JSON.stringify(res)).not.toContain('987654');
     expect(misconfigured.logs()).not.toContain('987654');
+  });
+});
+
+describe('partnerMintQuota', () => {
+  it("answers Klip's mint_limit and mint_count as a partner login reports them now, mints included, for admins only", async () => {
+    const before = (await stack.gql(PartnerMintQuotaDocument, undefined, ADMIN)).data.partnerMintQuota;
+    // The sandbox's partner may mint 100,000 cards; the seed's were not minted through the API.
+    expect(before).toMatchObject({ limit: 100_000, minted: 0, remaining: 100_000 });
+    expect(Math.abs(Date.parse(before.reportedAt) - Date.now())).toBeLessThan(10_000);
+    expect(stack.sandbox.stats.count(LOGIN)).toBe(1);
+
+    expect((await mint(input())).data.mintCard.userErrors).toEqual([]);
+    const after = (await stack.gql(PartnerMintQuotaDocument, undefined, ADMIN)).data.partnerMintQuota;
+    expect(after).toMatchObject({ limit: 100_000, minted: 2, remaining: 99_998 });
+    expect(stack.sandbox.stats.count(LOGIN)).toBe(2);
+    // The token that login brought replaced the one held: the next call works without another login.
+    expect((await stack.gql(PartnerCardsDocument, { first: 1, after: null }, ADMIN)).errors).toBeUndefined();
+    expect(stack.sandbox.stats.count(LOGIN)).toBe(2);
+
+    const refused = await stack.gql(PartnerMintQuotaDocument, undefined, { sub: 'alice' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(stack.sandbox.stats.count(LOGIN)).toBe(2);
+  });
+
+  it('asks once for many admins asking at once', async () => {
+    // A slow login, so that every request arrives while it is under way.
+    await stack.control('POST', '/_sandbox/faults', { provider: 'klip', path: '/partner/auth$', delayMs: 1_500, times: 1 });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => stack.gql(PartnerMintQuotaDocument, undefined, ADMIN)));
+    for (const answer of answers) expect(answer.data.partnerMintQuota).toMatchObject({ limit: 100_000, minted: 0 });
+    expect(stack.sandbox.stats.count(LOGIN)).toBe(1);
   });
 });

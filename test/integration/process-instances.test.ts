@@ -9,7 +9,8 @@ import { createClient } from 'graphql-ws';
 import { Pool } from 'pg';
 import WebSocket from 'ws';
 import { signViewerToken } from '../../src/auth/tokens';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { build, killAll, postGraphql, removeTempDirs, startGatewayProcess, tempDir, type GatewayProcess } from '../helpers/process';
 import { testDatabaseUrl, testRedisUrl, testSchemaName } from '../helpers/services';
 
@@ -23,7 +24,7 @@ let sandbox: Sandbox;
 let pool: Pool;
 beforeAll(async () => {
   await build(120_000);
-  sandbox = await startSandbox({ port: 0 });
+  sandbox = await startTestSandbox();
   pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
 }, 150_000);
 afterAll(async () => {

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { signViewerToken } from '../../src/auth/tokens';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { testDatabaseUrl, testSchemaName } from '../helpers/services';
 import { build, killAll, postGraphql, removeTempDirs, startGatewayProcess, tempDir, type GatewayProcess } from '../helpers/process';
 
@@ -20,7 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let sandbox: Sandbox;
 beforeAll(async () => {
   await build(120_000);
-  sandbox = await startSandbox({ port: 0 });
+  sandbox = await startTestSandbox();
 }, 150_000);
 afterAll(async () => {
   await killAll();

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { SANDBOX_CREDENTIALS } from '../../sandbox/provider';
-import { startSandbox } from '../../sandbox/server';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { loadConfig } from '../../src/config';
 import { sandboxCredentials } from '../../src/dev/embedded-sandbox';
 import { resolveSecrets } from '../../src/generated-secrets';
@@ -237,7 +237,7 @@ describe('a start that fails half-way', () => {
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as net.AddressInfo).port;
-    const sandbox = await startSandbox({ port: 0 });
+    const sandbox = await startTestSandbox();
     const namespace = testSchemaName();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-failed-start-'));
     const redis = new Redis(testRedisUrl());

@@ -4,7 +4,8 @@
  * keeps both accounts' orders even when their order ids are the same, and orders stored before accounts
  * were recorded are adopted only by an account that proves it knows them.
  */
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { LEGACY_ACCOUNT } from '../../src/datasources/account';
 import { toGlobalId } from '../../src/schema/global-id';
 import { startStack, type Stack } from '../helpers/stack';
@@ -27,7 +28,7 @@ it('keeps an order of one account when another account answers a new order with 
   await first.gateway.stop();
 
   // Another Xoxoday (a fresh sandbox numbers its orders from 7000001 again), the same store.
-  const other = await startSandbox({ port: 0 });
+  const other = await startTestSandbox();
   sandboxes.push(other);
   const second = await startStack({ sandbox: other, env: sameStore(first) });
   try {

@@ -4,6 +4,7 @@
  * every type and root field the gateway serves.
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
@@ -39,6 +40,14 @@ describe('committed artefacts', () => {
       expect(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '(missing)').toBe(output.content);
     }
   }, 60_000);
+
+  it('test/relay/__generated__ is what relay-compiler makes of the committed schema and the documents (run `npm run relay`)', () => {
+    const compiler = spawnSync(process.execPath, [require.resolve('relay-compiler/cli.js'), '--validate', '--output', 'quiet-with-errors'], {
+      cwd: path.join(root, 'test', 'relay'),
+      encoding: 'utf8',
+    });
+    expect({ status: compiler.status, stderr: compiler.stderr, stdout: compiler.stdout }).toEqual({ status: 0, stderr: '', stdout: '' });
+  });
 });
 
 describe('the public contract (shared/design/schema.graphql)', () => {

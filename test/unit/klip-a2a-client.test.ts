@@ -77,10 +77,23 @@ describe('KlipA2aClient.result', () => {
     expect(toObservation(await client.result(scope, KEY))).toEqual({ expiresAt: new Date(EXPIRES * 1000), ...expected });
   });
 
-  it('names 400/40007 as unknown-request-key', async () => {
+  it.each([
+    ['400 with 40007', 400, { code: 40007, message: 'request_key: no such request' }],
+    ['400 with a code we never saw', 400, { code: 40093, message: 'whatever' }],
+    ['400 with no code', 400, { message: 'request_key: no such request' }],
+    ['404 with no body', 404, ''],
+  ])('names %s as unknown-request-key: the key is the only input', async (_, status, body) => {
     const { pool, client } = setup();
-    pool.intercept({ path: resultPath, method: 'GET' }).reply(400, { code: 40007, message: 'request_key: no such request' });
-    await expect(client.result(scope, KEY)).rejects.toMatchObject({ kind: 'unknown-request-key' });
+    pool.intercept({ path: resultPath, method: 'GET' }).reply(status, body);
+    await expect(client.result(scope, KEY)).rejects.toMatchObject({ kind: 'unknown-request-key', status });
+  });
+
+  it('names a prepare 400 with an unknown code but a message of fields as invalid-input; other words stay unrecognized', async () => {
+    const { pool, client } = setup();
+    pool.intercept({ path: '/v2/a2a/prepare', method: 'POST' }).reply(400, { code: 40097, message: 'transaction.to: must be a Klaytn address' });
+    await expect(client.prepare(scope, { bapp: { name: 'x' }, type: 'auth' })).rejects.toMatchObject({ kind: 'invalid-input', upstreamCode: '40097', fields: [{ path: 'transaction.to', problem: 'must be a Klaytn address' }] });
+    pool.intercept({ path: '/v2/a2a/prepare', method: 'POST' }).reply(400, { code: 40098, message: 'something went wrong' });
+    await expect(client.prepare(scope, { bapp: { name: 'x' }, type: 'auth' })).rejects.toMatchObject({ kind: 'unrecognized', upstreamCode: '40098' });
   });
 
   it('refuses a status it does not know instead of guessing: an upstream fault', async () => {

@@ -1,37 +1,52 @@
 import 'reflect-metadata';
 import { CardPageCache } from '../../src/cards/card-page-cache';
-import { klipConnection, readConnectionArgs, type CardPosition, type KlipPage } from '../../src/cards/card-connection';
+import { klipSource, type KlipPage } from '../../src/cards/card-connection';
+import { readPaging, sourceConnection, type PagingArgsInput } from '../../src/paging/list-source';
 import type { Connection } from '../../src/schema/connection';
 import { CursorCodec } from '../../src/schema/cursor';
 
 const codec = new CursorCodec('unit-test-secret');
 const KIND = 'Test';
 
-/** Klip-like pages keyed by cursor: `pages[n]` is reached with cursor `c<n>` (`""` for the first). */
+/**
+ * Klip-like pages keyed by cursor: `pages[n]` is reached with cursor `c<n>` (`""` for the first). The
+ * chain learns a link when a page is read, as the card service's does; `forget` drops what it learnt.
+ */
 function listing(pages: string[][]) {
   const calls: string[] = [];
-  const fetchPage = async (cursor: string): Promise<KlipPage<string>> => {
-    calls.push(cursor);
-    const n = cursor === '' ? 0 : Number(cursor.slice(1));
-    return { items: pages[n]!, nextCursor: n + 1 < pages.length ? `c${n + 1}` : '' };
-  };
-  return { fetchPage, calls };
+  const previous = new Map<string, string>();
+  let end: string | undefined;
+  const source = klipSource<string>({
+    fetchPage: async (cursor: string): Promise<KlipPage<string>> => {
+      calls.push(cursor);
+      const n = cursor === '' ? 0 : Number(cursor.slice(1));
+      const page = { items: pages[n]!, nextCursor: n + 1 < pages.length ? `c${n + 1}` : '' };
+      if (page.nextCursor === '') end = cursor;
+      else previous.set(page.nextCursor, cursor);
+      return page;
+    },
+    previousCursor: async (cursor) => previous.get(cursor),
+    lastPageCursor: async () => end,
+    idOf: (s) => s,
+  });
+  const page = (args: PagingArgsInput): Promise<Connection<string>> => sourceConnection(codec, KIND, source, args);
+  return { source, page, calls, forget: () => previous.clear() };
 }
 
 async function walk(pages: string[][], first: number) {
-  const { fetchPage } = listing(pages);
+  const { page } = listing(pages);
   const results: Array<Connection<string>> = [];
-  let after: CardPosition | undefined;
+  let after: string | null | undefined;
   for (let i = 0; i < 100; i++) {
-    const page: Connection<string> = await klipConnection({ codec, kind: KIND, first, after, fetchPage, idOf: (s) => s });
-    results.push(page);
-    if (!page.pageInfo.hasNextPage) break;
-    after = readConnectionArgs(codec, KIND, { first, after: page.pageInfo.endCursor }).after;
+    const result = await page({ first, after });
+    results.push(result);
+    if (!result.pageInfo.hasNextPage) break;
+    after = result.pageInfo.endCursor;
   }
   return results;
 }
 
-describe('klipConnection', () => {
+describe('Klip listings paged forward', () => {
   it('reads the next Klip page to decide hasNextPage at a page boundary, skipping empty non-final pages', async () => {
     const pages = await walk([['1', '2'], [], ['3'], [], []], 2);
     expect(pages.map((p) => p.nodes)).toEqual([['1', '2'], ['3']]);
@@ -51,27 +66,78 @@ describe('klipConnection', () => {
   });
 
   it('continues after the card by id when its page changed since the cursor was made', async () => {
-    const { fetchPage } = listing([['10', '20', '30', '40']]);
-    const page = await klipConnection({ codec, kind: KIND, first: 2, fetchPage, idOf: (s) => s });
-    const after = readConnectionArgs(codec, KIND, { first: 2, after: page.pageInfo.endCursor }).after!;
+    const first = await listing([['10', '20', '30', '40']]).page({ first: 2 });
+    const after = first.pageInfo.endCursor;
     const shifted = listing([['10', '30', '40']]); // card 20 moved away; 30 now sits at its index
-    const next = await klipConnection({ codec, kind: KIND, first: 2, after, fetchPage: shifted.fetchPage, idOf: (s) => s });
-    expect(next.nodes).toEqual(['30', '40']);
+    expect((await shifted.page({ first: 2, after })).nodes).toEqual(['30', '40']);
     const moved = listing([['5', '10', '20', '30']]); // card 20 moved to another index
-    expect((await klipConnection({ codec, kind: KIND, first: 1, after, fetchPage: moved.fetchPage, idOf: (s) => s })).nodes).toEqual(['30']);
+    expect((await moved.page({ first: 1, after })).nodes).toEqual(['30']);
   });
 });
 
-describe('readConnectionArgs', () => {
+describe('Klip listings paged backward', () => {
+  const PAGES = [['1', '2', '3'], ['4', '5', '6'], ['7', '8']];
+
+  it('walks back from the end through the chain, the same items in reverse with exact pageInfo', async () => {
+    const { page, calls } = listing(PAGES);
+    const forward = await walk(PAGES, 3);
+    const seen: string[][] = [];
+    let before: string | null | undefined;
+    const flags: boolean[][] = [];
+    for (;;) {
+      const result = await page({ last: 3, before });
+      seen.unshift(result.nodes);
+      flags.push([result.pageInfo.hasPreviousPage, result.pageInfo.hasNextPage]);
+      if (!result.pageInfo.hasPreviousPage) break;
+      before = result.pageInfo.startCursor;
+    }
+    expect(seen.flat()).toEqual(forward.flatMap((p) => p.nodes));
+    expect(seen).toEqual([['1', '2'], ['3', '4', '5'], ['6', '7', '8']]);
+    expect(flags).toEqual([[true, false], [true, true], [false, true]]);
+    // From the end: the first page, then forward to the last; then back: each page once more at most.
+    expect(calls.slice(0, 3)).toEqual(['', 'c1', 'c2']);
+  });
+
+  it('reads no page for a cursor that opens its page, and only the previous page when more is wanted', async () => {
+    const { page, calls } = listing(PAGES);
+    const forward = await page({ first: 4 }); // ends at '4', the first card of page c1
+    calls.length = 0;
+    const back = await page({ last: 2, before: forward.pageInfo.endCursor });
+    expect(back.nodes).toEqual(['2', '3']);
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(calls).toEqual(['']);
+  });
+
+  it('refuses with BAD_USER_INPUT a backward page across a link the chain no longer knows', async () => {
+    const { page, forget } = listing(PAGES);
+    const forward = await page({ first: 4 });
+    forget();
+    await expect(page({ last: 2, before: forward.pageInfo.endCursor })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: ['before'] } });
+    // Within the page it still works.
+    const within = await page({ first: 2, after: (await page({ first: 4 })).edges[1]!.cursor });
+    expect(within.nodes).toEqual(['3', '4']);
+  });
+});
+
+describe('readPaging', () => {
+  const read = listing([['1']]).source.readPosition;
+
   it('refuses a cursor of another listing kind', () => {
     const cursor = codec.encode('Other', { k: '', i: 0, id: '1' });
-    expect(() => readConnectionArgs(codec, KIND, { after: cursor })).toThrow(/not a cursor this connection issued/);
+    expect(() => readPaging(codec, KIND, { after: cursor }, read)).toThrow(/not a cursor this connection issued/);
   });
 
   it('refuses a signed cursor whose position is malformed', () => {
     for (const payload of [{ k: 1, i: 0, id: '1' }, { k: '', i: -1, id: '1' }, { k: '', i: 0.5, id: '1' }, { k: '', i: 0, id: 'x' }, {}]) {
-      expect(() => readConnectionArgs(codec, KIND, { after: codec.encode(KIND, payload) })).toThrow('`after` is not a valid cursor');
+      expect(() => readPaging(codec, KIND, { after: codec.encode(KIND, payload) }, read)).toThrow('`after` is not a valid cursor');
+      expect(() => readPaging(codec, KIND, { before: codec.encode(KIND, payload) }, read)).toThrow('`before` is not a valid cursor');
     }
+  });
+
+  it('refuses both directions at once and counts out of range, naming the argument', () => {
+    expect(() => readPaging(codec, KIND, { first: 2, last: 2 }, read)).toThrow(/one way at a time/);
+    expect(() => readPaging(codec, KIND, { last: 0 }, read)).toThrow('`last` must be between 1 and 100 (got 0)');
+    expect(() => readPaging(codec, KIND, { first: 101 }, read)).toThrow('`first` must be between 1 and 100 (got 101)');
   });
 });
 

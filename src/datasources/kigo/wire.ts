@@ -32,7 +32,8 @@ export const kigoTokenSchema = z.object({
   expires_at: isoDate.nullish(),
   status: z.enum(KIGO_TOKEN_STATUSES),
   flags: z.object({ is_shareable: z.boolean(), is_revealable: z.boolean() }),
-  supported_actions: z.array(text(64)).max(32).optional(),
+  /** [doc] field, [model] values (the sandbox's: share, cancel_share, reveal): passed through as Kigo names them. */
+  supported_actions: z.array(text(64)).max(32).nullish(),
   share: z.object({ created_at: isoDate, expires_at: isoDate.nullish() }).nullish(),
 });
 export type KigoToken = z.infer<typeof kigoTokenSchema>;

@@ -10,6 +10,7 @@
  */
 import type { OperationScope } from '../../scope';
 import type { UpstreamHttp } from '../http';
+import { KlipRoute } from './klip-rejections';
 import { a2aStateOf, wirePreparedSchema, wireResultSchema, type A2aState, type WirePrepareBody } from './a2a-wire';
 
 export interface KlipPrepared {
@@ -21,13 +22,13 @@ export class KlipA2aClient {
   constructor(private readonly http: UpstreamHttp) {}
 
   async prepare(scope: OperationScope, body: WirePrepareBody): Promise<KlipPrepared> {
-    const prepared = await this.http.json({ scope, method: 'POST', path: '/a2a/prepare', route: '/a2a/prepare', body }, wirePreparedSchema);
+    const prepared = await this.http.json({ scope, method: 'POST', path: KlipRoute.Prepare, route: KlipRoute.Prepare, body }, wirePreparedSchema);
     return { requestKey: prepared.request_key, expiresAt: new Date(prepared.expiration_time * 1000) };
   }
 
   /** The request's state now, as Klip reports it. */
   async result(scope: OperationScope, requestKey: string): Promise<A2aState> {
-    const wire = await this.http.json({ scope, method: 'GET', path: '/a2a/result', route: '/a2a/result', query: { request_key: requestKey } }, wireResultSchema);
+    const wire = await this.http.json({ scope, method: 'GET', path: KlipRoute.Result, route: KlipRoute.Result, query: { request_key: requestKey } }, wireResultSchema);
     return a2aStateOf(wire);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Klip Card Minting API (partners) — base `KLIP_API_URL` (e.g. `https://api.klipwallet.com/v2`).
  * - Auth: the partner JWT raw in `Authorization` (partner-credentials.ts); a 401 re-logs in once.
- * - Pagination: `GET /wallet/bapp?cursor` answers at most 100 cards and `next_cursor` (`""` at the
+ * - Pagination: `GET /wallet/bapp?cursor` answers at most 100 cards and `next_cursor` (empty at the
  *   end); cursors are opaque and forward-only, so the gateway keeps them inside its own signed cursors.
  *   A cursor Klip no longer takes is a `cursor-rejected` rejection.
  * - `GET /wallet/card/:cardId` is one card [model path] (no batch call exists: loaders de-duplicate);
@@ -13,8 +13,8 @@ import { Provider } from '../../errors';
 import type { OperationScope } from '../../scope';
 import type { UpstreamHttp } from '../http';
 import { rejectionKind } from '../rejection';
-import type { PartnerCredentials } from './partner-credentials';
-import type { KlipRejectionKind } from './klip-rejections';
+import type { KlipMintQuota, PartnerCredentials } from './partner-credentials';
+import { KlipRoute, type KlipRejectionKind } from './klip-rejections';
 import { bappPageSchema, mintAnswerSchema, wireCardSchema, type BappPage, type MintBody, type WireCard } from './partner-wire';
 
 export class PartnerClient {
@@ -27,7 +27,7 @@ export class PartnerClient {
   bappPage(scope: OperationScope, cursor: string): Promise<BappPage> {
     return this.credentials.withToken((token) =>
       this.http.json(
-        { scope, method: 'GET', path: '/wallet/bapp', route: '/wallet/bapp', query: { cursor: cursor || undefined }, headers: { authorization: token } },
+        { scope, method: 'GET', path: KlipRoute.Bapp, route: KlipRoute.Bapp, query: { cursor: cursor || undefined }, headers: { authorization: token } },
         bappPageSchema,
       ),
     );
@@ -38,7 +38,7 @@ export class PartnerClient {
     try {
       return await this.credentials.withToken((token) =>
         this.http.json(
-          { scope, method: 'GET', path: `/wallet/card/${encodeURIComponent(cardId)}`, route: '/wallet/card/:cardId', headers: { authorization: token } },
+          { scope, method: 'GET', path: `/wallet/card/${encodeURIComponent(cardId)}`, route: KlipRoute.Card, headers: { authorization: token } },
           wireCardSchema,
         ),
       );
@@ -48,14 +48,26 @@ export class PartnerClient {
     }
   }
 
+  /** The partner's mint quota as Klip reports it now (a login: partner-credentials.ts). */
+  mintQuota(): Promise<KlipMintQuota> {
+    return this.credentials.mintQuota();
+  }
+
   /**
    * Mints one card per address. Klip's refusals are thrown as rejections for the caller to turn into
    * userErrors; a POST is never re-sent except after a 401, when Klip did not act.
    */
   async mint(scope: OperationScope, body: MintBody): Promise<WireCard[]> {
     const answer = await this.credentials.withToken((token) =>
-      this.http.json({ scope, method: 'POST', path: '/wallet/mint', route: '/wallet/mint', body, headers: { authorization: token } }, mintAnswerSchema),
+      this.http.json({ scope, method: 'POST', path: KlipRoute.Mint, route: KlipRoute.Mint, body, headers: { authorization: token } }, mintAnswerSchema),
     );
-    return answer.cards;
+    // The answer's card fields are our [model]: a card that leaves out what it was minted with has it.
+    return answer.cards.map((card) => ({
+      ...card,
+      name: card.name ?? body.name,
+      description: card.description ?? body.description ?? null,
+      image: card.image ?? body.image,
+      attributes: card.attributes ?? body.attributes ?? null,
+    }));
   }
 }

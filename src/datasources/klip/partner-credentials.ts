@@ -19,7 +19,7 @@ import type { StoredCredential } from '../../store';
 import type { CredentialStore } from '../../store/credential-store';
 import type { UpstreamHttp } from '../http';
 import { UpstreamRejection, rejectionKind } from '../rejection';
-import type { KlipRejectionKind } from './klip-rejections';
+import { KlipRoute, type KlipRejectionKind } from './klip-rejections';
 import { partnerAuthSchema } from './partner-wire';
 
 /** Klip's documented token lifetime. */
@@ -27,10 +27,20 @@ export const PARTNER_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Renew this long before the 24 h are up, so no request meets an expiring token. */
 export const PARTNER_RENEW_AHEAD_MS = 60 * 60 * 1000;
 
-const LOGIN_ROUTE = '/partner/auth';
+/** How many cards the partner may mint and has minted, as Klip's login answer reports them [doc]. */
+export interface KlipMintQuota {
+  /** `mint_limit`; null when the answer did not carry a usable number. */
+  limit: number | null;
+  /** `mint_count`; null likewise. */
+  minted: number | null;
+  /** When Klip reported them (epoch ms, the gateway's clock). */
+  reportedAt: number;
+}
 
 interface PartnerToken {
   accessToken: string;
+  /** Absent in tokens stored before the gateway kept it. */
+  mintQuota?: KlipMintQuota;
 }
 
 export interface PartnerCredentialsOptions {
@@ -74,6 +84,20 @@ export class PartnerCredentials {
     );
   }
 
+  /**
+   * The partner's mint quota now. Klip reports `mint_limit` and `mint_count` only in the login answer
+   * [doc], so this logs in again (one login for every caller asking at once, across instances too) unless
+   * no token was held and the login that brought one already answered; the new token replaces the old.
+   */
+  async mintQuota(): Promise<KlipMintQuota> {
+    const asked = this.now();
+    const current = await this.cache.get(this.key, () => this.login());
+    // A login made while this call waited (no token was held) already says how things are now.
+    if (current.mintQuota && current.mintQuota.reportedAt >= asked) return current.mintQuota;
+    const renewed = await this.cache.get(this.key, () => this.login(), current);
+    return renewed.mintQuota ?? { limit: null, minted: null, reportedAt: this.now() };
+  }
+
   /** Drops the token held in memory: the upstream no longer knows it (a development sandbox reset). */
   forget(): void {
     this.cache.forgetAll();
@@ -94,8 +118,8 @@ export class PartnerCredentials {
         {
           scope: backgroundScope('klip-partner-login'),
           method: 'POST',
-          path: LOGIN_ROUTE,
-          route: LOGIN_ROUTE,
+          path: KlipRoute.Login,
+          route: KlipRoute.Login,
           body: { email, password: createHash('sha256').update(password, 'utf8').digest('hex') },
         },
         partnerAuthSchema,
@@ -111,6 +135,10 @@ export class PartnerCredentials {
     }
     this.loginRefused = false;
     logger.info({ provider: Provider.KLIP }, 'logged in to the Klip partner API');
-    return { value: { accessToken: answer.access_token }, expiresAt: this.now() + PARTNER_TOKEN_TTL_MS };
+    const now = this.now();
+    return {
+      value: { accessToken: answer.access_token, mintQuota: { limit: answer.mint_limit ?? null, minted: answer.mint_count ?? null, reportedAt: now } },
+      expiresAt: now + PARTNER_TOKEN_TTL_MS,
+    };
   }
 }

@@ -8,8 +8,16 @@ import { z } from 'zod';
 
 /** Optional text, bounded [model]: a broken answer must not carry megabytes into a page or the cache. */
 const text = (max: number) => z.string().max(max).nullish();
-/** Klip's opaque cursor: it goes into our own signed cursors. */
-const cursor = z.string().max(4_096);
+/**
+ * Klip's opaque cursor: it goes into our own signed cursors. The list ends "when the `next_cursor` field
+ * is returned empty" [doc]; what "empty" looks like is not shown, so `""`, `null` and no field at all
+ * each end it [model], read here as `""`.
+ */
+const nextCursor = z
+  .string()
+  .max(4_096)
+  .nullish()
+  .transform((value) => value ?? '');
 
 /** A card as both Klip listings and the card info call answer it. Times are epoch seconds. */
 export const wireCardSchema = z
@@ -33,29 +41,32 @@ export const wireCardSchema = z
   .loose();
 export type WireCard = z.infer<typeof wireCardSchema>;
 
+const quotaCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().catch(null);
+
 /** `POST /partner/auth` answer (only the fields the gateway uses are relied on). */
 export const partnerAuthSchema = z
   .object({
     access_token: z.string().min(1).max(8_192),
     contract_address: text(64),
     klaytn_address: text(64),
-    mint_limit: z.number().nullish(),
-    mint_count: z.number().nullish(),
+    // Read for partnerMintQuota only: a value that is not a count must not fail the login, so it reads as unknown.
+    mint_limit: quotaCount,
+    mint_count: quotaCount,
   })
   .loose();
 
-/** `GET /wallet/bapp` answer: at most 100 cards a page over all bapps; `next_cursor` is `""` at the end. */
+/** `GET /wallet/bapp` answer: at most 100 cards a page over all bapps; `next_cursor` is `""` at the end (see nextCursor). */
 export const bappPageSchema = z
   .object({
     bapps: z.array(z.object({ name: text(1_000), contract_address: z.string().max(64), cards: z.array(wireCardSchema).max(1_000) }).loose()).max(1_000),
-    next_cursor: cursor,
+    next_cursor: nextCursor,
   })
   .loose();
 export type BappPage = z.infer<typeof bappPageSchema>;
 
 /** `GET /a2a/cards` answer (App2App base): one holder's cards of one contract, 100 a page. */
 export const holderCardsPageSchema = z
-  .object({ name: text(1_000), symbol_img: text(4_096), cards: z.array(wireCardSchema).max(1_000), next_cursor: cursor })
+  .object({ name: text(1_000), symbol_img: text(4_096), cards: z.array(wireCardSchema).max(1_000), next_cursor: nextCursor })
   .loose();
 export type HolderCardsPage = z.infer<typeof holderCardsPageSchema>;
 

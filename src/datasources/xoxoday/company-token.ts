@@ -13,6 +13,11 @@
  * - Single flight: renewals go through CredentialCache (one in-process promise; a named lock, across
  *   instances when Redis is configured, with the store re-read under it). A refresh answered
  *   `invalid_grant` re-reads the store first, in case an instance without the shared lock rotated it.
+ * - Kept alive: a grant is rotated once `renewEveryMs` (XOXODAY_GRANT_RENEWAL_SECONDS, default a week)
+ *   has passed since it was obtained, well inside the refresh token's 60 days ([doc]; the refresh answer's
+ *   `refresh_token_expiry`, when sent, shortens it). Its stored `expiresAt` carries that date, so the
+ *   renewal is the ordinary single-flight one: on use, or from GrantRenewal's background check
+ *   (`renewIfDue`) on an instance nobody uses — once across instances, as every renewal.
  * - On a 4xx from the Rewards API: validate the token (once, however many calls failed together); if it
  *   is expired or revoked, refresh and retry the call once.
  * - A dead grant (revoked, or refresh token refused) is stored as dead, answered as XoxodayGrantError
@@ -46,6 +51,8 @@ export interface CompanyTokenOptions {
   production: boolean;
   /** XOXODAY_REFRESH_TOKEN. */
   bootstrapRefreshToken?: string;
+  /** Rotate a grant this long after it was obtained (XOXODAY_GRANT_RENEWAL_SECONDS). @default 7 days */
+  renewEveryMs?: number;
   /** @default Date.now */
   now?: () => number;
 }
@@ -55,6 +62,7 @@ const PROVIDER = 'xoxoday';
 const LEGACY_KEY = 'company';
 /** Company access tokens live 30 days: renewing a day early keeps requests off the expiry edge. */
 const RENEW_AHEAD_MS = 86_400_000;
+const WEEK_MS = 7 * 86_400_000;
 const PERSIST_ATTEMPTS = 3;
 const PEER_WRITE_GRACE_MS = 1_000;
 /** /readyz asks Xoxoday about the token at most this often. */
@@ -157,6 +165,20 @@ export class CompanyTokenManager {
     this.cache.forgetAll();
   }
 
+  /**
+   * The background renewal's check (GrantRenewal): rotates the stored grant when it is due, without
+   * obtaining one where there is none (a first grant waits for first use) or touching a dead one.
+   * True when a renewal was due (and done, by this instance or a peer under the same lock).
+   */
+  async renewIfDue(): Promise<boolean> {
+    if (this.dead) return false;
+    const stored = await this.options.store.get<CompanyGrant>(PROVIDER, this.key);
+    if (!stored || stored.value.state !== 'active') return false;
+    if (stored.expiresAt === undefined || stored.expiresAt - RENEW_AHEAD_MS > this.now()) return false;
+    await this.current();
+    return true;
+  }
+
   /** For /readyz details. */
   describe(): { grant: string } {
     return { grant: this.dead ?? (this.active ? 'active' : 'not obtained yet (on first use)') };
@@ -246,7 +268,10 @@ export class CompanyTokenManager {
       this.options.logger.warn({ provider: PROVIDER, reason: outcome.reason }, 'Xoxoday refused the company grant');
       return { value: { state: outcome.reason, accessToken: '', refreshToken: '', accessExpiresAt: 0, origin } };
     }
-    const next = grantFromAnswer(outcome.answer, this.now(), origin, email);
+    const now = this.now();
+    const next = grantFromAnswer(outcome.answer, now, origin, email);
+    // Due for renewal `renewEveryMs` from now: CredentialCache renews RENEW_AHEAD_MS before expiresAt.
+    next.expiresAt = Math.min(next.expiresAt ?? Infinity, now + (this.options.renewEveryMs ?? WEEK_MS) + RENEW_AHEAD_MS);
     await this.persist(next);
     this.options.logger.info({ provider: PROVIDER, origin: origin === 'authorize' ? 'authorize' : 'refresh' }, 'Xoxoday company token renewed');
     return next;

@@ -6,9 +6,11 @@
  * - `POST /v1/oauth/token/company` `{grant_type: authorization_code | refresh_token, …, client_id,
  *   client_secret}` → `{access_token, refresh_token, expires_in, email, access_token_expiry?,
  *   refresh_token_expiry?}`. Refresh ROTATES: the refresh token sent dies at once.
- *   Failures: 400 `{error: "invalid_grant"}` (code or refresh token bad, used or expired, or wrong client
- *   credentials), 400 `{success: 0, error_message_id: "auth.token_error"}` (revoked by an admin),
- *   429 `{message: "auth.request_limit_exceeded"}` (surfaces as RATE_LIMITED through UpstreamHttp).
+ *   Only `invalid_grant` and `auth.token_error` (revoked) end a grant (xoxoday-rejections.ts says why);
+ *   every other failure of a grant call — 5xx, timeouts, dropped connections, 429 or 400
+ *   `auth.request_limit_exceeded`, `invalid_client` and other 4xx — is retried with exponential backoff
+ *   (cockatiel, as UpstreamHttp's breaker: a library's retry, not a hand-written loop), honouring a
+ *   Retry-After up to RETRY_AFTER_CAP_MS, and thrown after the last attempt with the grant kept.
  * - `GET  /v1/oauth/token` with the bearer access token → 200 (valid), 400 `invalid_token` (expired or
  *   unknown), 401 `auth.token_error` (revoked).
  * What the answers mean is read by xoxoday-rejections.ts. Grant calls are shared by every operation
@@ -16,10 +18,11 @@
  * throws a token, a code or an upstream body.
  */
 import { randomBytes } from 'node:crypto';
+import { DelegateBackoff, handleWhen, retry, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
 import { z } from 'zod';
-import { ErrorCode, Provider, UpstreamError } from '../../errors';
+import { ErrorCode, Provider, UpstreamBadResponseError, UpstreamError } from '../../errors';
 import { backgroundScope } from '../../scope';
-import type { UpstreamHttp } from '../http';
+import { UpstreamRateLimited, type UpstreamHttp } from '../http';
 import { UpstreamRejection, rejectionKind } from '../rejection';
 import type { XoxodayRejectionKind } from './xoxoday-rejections';
 import { tokenAnswer, type TokenAnswer } from './wire';
@@ -39,11 +42,39 @@ export type TokenVerdict = 'valid' | 'expired' | 'revoked';
 
 const TOKEN_PATH = '/v1/oauth/token/company';
 
+/** Attempts of one grant call after the first (so at most 4 calls), a few seconds in all. */
+const GRANT_RETRIES = 3;
+const GRANT_BACKOFF_MS = 300;
+/** A Retry-After longer than this is not waited out inside a call: the error goes to the caller. */
+const RETRY_AFTER_CAP_MS = 5_000;
+
+/** Token endpoint failures that say nothing about the grant: worth another try after a pause. */
+function isTransientGrantFailure(err: Error): boolean {
+  if (err instanceof UpstreamRateLimited) return (err.retryAfterMs ?? 0) <= RETRY_AFTER_CAP_MS;
+  // A 200 we could not read may have rotated the refresh token: sending it again cannot help.
+  if (err instanceof UpstreamBadResponseError || !(err instanceof UpstreamError)) return false;
+  const kind = rejectionKind<XoxodayRejectionKind>(err, Provider.XOXODAY);
+  return kind !== 'grant-invalid' && kind !== 'grant-revoked';
+}
+
+/** Exponential (300 ms, 600 ms, 1.2 s), or the upstream's Retry-After when it asks for longer. */
+const grantBackoff = new DelegateBackoff<IRetryBackoffContext<unknown>>((context) => {
+  const exponential = GRANT_BACKOFF_MS * 2 ** (context.attempt - 1);
+  const error = 'error' in context.result ? context.result.error : undefined;
+  const asked = error instanceof UpstreamRateLimited ? (error.retryAfterMs ?? 0) : 0;
+  return Math.max(exponential, asked);
+});
+
 export class XoxodayOAuthClient {
+  private readonly grantRetry: RetryPolicy;
+
   constructor(
     private readonly http: UpstreamHttp,
     private readonly credentials: OAuthClientCredentials,
-  ) {}
+    options: { retries?: number } = {},
+  ) {
+    this.grantRetry = retry(handleWhen(isTransientGrantFailure), { maxAttempts: options.retries ?? GRANT_RETRIES, backoff: grantBackoff });
+  }
 
   /**
    * The authorize step, completed by the gateway itself: only an upstream that consents without a
@@ -112,7 +143,9 @@ export class XoxodayOAuthClient {
 
   private async grant(body: Record<string, string>): Promise<GrantOutcome> {
     try {
-      const answer = await this.http.json({ scope: backgroundScope('xoxoday-grant'), method: 'POST', path: TOKEN_PATH, route: TOKEN_PATH, body }, tokenAnswer);
+      const answer = await this.grantRetry.execute(() =>
+        this.http.json({ scope: backgroundScope('xoxoday-grant'), method: 'POST', path: TOKEN_PATH, route: TOKEN_PATH, body }, tokenAnswer),
+      );
       return { ok: true, answer };
     } catch (err) {
       const kind = rejectionKind<XoxodayRejectionKind>(err, Provider.XOXODAY);

@@ -31,7 +31,9 @@ export class XoxodayOrderLookup {
   /** The order placed with `poNumber` since `since` (the first attempt), or undefined when Xoxoday has none. */
   async byPoNumber(scope: OperationScope, poNumber: string, since: Date): Promise<WireOrder | undefined> {
     try {
-      return await this.rewards.getOrderDetailsByPoNumber(scope, poNumber);
+      const order = await this.rewards.getOrderDetailsByPoNumber(scope, poNumber);
+      // An answer naming another poNumber (a Xoxoday that ignored ours) is not this order: look further.
+      if (order.poNumber === undefined || order.poNumber === null || order.poNumber === poNumber) return order;
     } catch (err) {
       if (!(err instanceof UpstreamRejection)) throw err;
     }

@@ -8,8 +8,12 @@
  * - A 4xx without an application error (`possibly-token`) may be about the token: CompanyTokenManager
  *   validates it, refreshes if needed and retries once (Xoxoday's advice). An application error body
  *   proves the token was accepted (auth is checked first), so it is not worth a validation call.
- * - Paging: getVouchers `page` from 1, `limit` ≤ 100, ONE filter a call; `includeProducts` (comma ids)
- *   ignores paging. Metrics label the route with the op (`/v1/oauth/api getVouchers`), never with ids.
+ * - Paging: getVouchers `page` from 1 and ONE filter a call [doc]; `limit` up to 100 and a short page
+ *   ending the list are [model] (a smaller server cap would end the catalog sync early: fewer products,
+ *   no error); `includeProducts` (comma ids) answering every listed product on page 1 is [model].
+ *   Metrics label the route with the op (`/v1/oauth/api getVouchers`), never with ids.
+ * - Order answers are read by meaning in wire.ts (`orderStatus`, `deliveryStatus`: [model] beyond the
+ *   words the docs show); the domain sees "complete / failed / processing" and "delivered / pending".
  * Voucher codes and PINs in answers are secrets: nothing here logs an answer or puts one in an error.
  */
 import type { z } from 'zod';
@@ -46,7 +50,8 @@ export class XoxodayRewardsClient {
 
   placeOrder(scope: OperationScope, input: PlaceOrderInput): Promise<WireOrder> {
     // Xoxoday wants an email per order; with notifyReceiverEmail 0 nobody is written to, so the
-    // consenting admin's address from the grant serves.
+    // consenting admin's address from the grant serves ([model]: the refresh answer may not carry it,
+    // then a reserved .invalid address; a Xoxoday that checks the address would refuse the order PLE10001).
     return this.call(scope, 'mutation', 'placeOrder', wireOrder, (grant) => ({
       ...input,
       email: grant.email ?? 'orders@rewardgraph.invalid',

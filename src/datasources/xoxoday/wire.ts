@@ -25,6 +25,17 @@ const country = z
   .union([z.string().max(64), z.object({ code: z.string().max(64), name: z.string().max(200).nullish() }).loose()])
   .transform((c) => (typeof c === 'string' ? { code: c, name: null } : { code: c.code, name: c.name ?? null }));
 
+/** A comma-separated list (`"10,25,50"` [doc]) or an array of the same [model]: its non-blank items, as strings. */
+const commaList = (item: z.ZodType<string | number>, maxItems: number) =>
+  z.union([z.string().max(10_000), z.array(item).max(maxItems)]).nullish().transform((v) =>
+    (typeof v === 'string' ? v.split(',') : (v ?? []).map(String)).map((x) => x.trim()).filter((x) => x !== ''),
+  );
+
+/** `valueType` [doc: "fixed_denomination" | "open_value"]; another word is read as fixed [model]: the gateway then offers only listed denominations. */
+const valueKind = code(64).transform((v): 'open' | 'fixed' => (v.toLowerCase() === 'open_value' ? 'open' : 'fixed'));
+/** `deliveryType` [doc: "realtime" | "delayed"]; another word is read as realtime [model] (an order still says whether it was delivered). */
+const deliveryKind = code(64).transform((v): 'delayed' | 'realtime' => (v.toLowerCase() === 'delayed' ? 'delayed' : 'realtime'));
+
 export const wireProduct = z
   .object({
     productId: idString,
@@ -34,12 +45,12 @@ export const wireProduct = z
     currencyCode: code(16),
     countryCode: code(64).nullish(),
     countries: z.array(country).max(300).nullish(),
-    categories: z.union([z.array(z.string().max(200)).max(200), z.string().max(10_000)]).nullish(),
-    valueType: code(64),
-    valueDenominations: z.union([z.string().max(10_000), z.array(amount).max(1_000)]).nullish(),
+    categories: commaList(z.string().max(200), 200),
+    valueType: valueKind,
+    valueDenominations: commaList(amount, 1_000),
     minValue: amount.nullish(),
     maxValue: amount.nullish(),
-    deliveryType: code(64),
+    deliveryType: deliveryKind,
     redemptionInstructions: optionalText,
     termsAndConditionsInstructions: optionalText,
     expiryAndValidity: optionalText,
@@ -61,6 +72,20 @@ export const wireVoucher = z
   })
   .loose();
 
+/**
+ * What an order's `orderStatus` says. "complete" is the only word the docs show; the failure words are
+ * [model]; any other word is taken as still processing (the order is shown PENDING and followed up).
+ */
+export type OrderOutcome = 'complete' | 'failed' | 'processing';
+const COMPLETE_WORDS = new Set(['complete', 'completed', 'success']);
+const FAILED_WORDS = new Set(['failed', 'cancelled', 'canceled', 'rejected']);
+const orderOutcome = code(64).transform((v): OrderOutcome => {
+  const word = v.toLowerCase();
+  return COMPLETE_WORDS.has(word) ? 'complete' : FAILED_WORDS.has(word) ? 'failed' : 'processing';
+});
+/** `deliveryStatus` [doc: "pending" | "delivered"]; another word is read as not delivered yet [model], so the order keeps being followed. */
+const deliveryState = code(64).transform((v): 'delivered' | 'pending' => (v.toLowerCase() === 'delivered' ? 'delivered' : 'pending'));
+
 export const wireOrder = z
   .object({
     orderId: idString,
@@ -73,8 +98,8 @@ export const wireOrder = z
     amountCharged: amount.nullish(),
     currencyCode: code(16).nullish(),
     orderTotal: amount,
-    orderStatus: code(64),
-    deliveryStatus: code(64),
+    orderStatus: orderOutcome,
+    deliveryStatus: deliveryState,
   })
   .loose();
 export type WireOrder = z.infer<typeof wireOrder>;

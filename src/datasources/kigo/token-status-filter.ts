@@ -1,0 +1,67 @@
+/**
+ * `GET /wallet/tokens?status=` is our [model] extension of Kigo's wallet list, never confirmed. The
+ * gateway still sends it (a Kigo that honours it answers one page in one call) but checks the answer:
+ * every token must have the asked status. When one does not, Kigo ignored the filter, its `offset`,
+ * `limit` and `total` counted every token, and the page cannot be used; from then on this client filters
+ * locally: it reads the wallet unfiltered from the start, 100 a page, keeps the window asked for and
+ * counts every match, so `total` is exact. A wallet too large to read that way
+ * (LOCAL_FILTER_MAX_PAGES) is an upstream error naming why, never a wrong count.
+ *
+ * What this cannot see: a Kigo that ignores the filter and happens to answer a page whose tokens all
+ * have the asked status. That answer is taken as filtered (its window and `total` may then be off)
+ * until the first page that shows the filter ignored.
+ */
+import { ErrorCode, Provider, UpstreamError } from '../../errors';
+import type { KigoTokenPage, KigoTokenStatus } from './wire';
+
+/** Pages of 100 read, at most, to filter one wallet locally. */
+export const LOCAL_FILTER_MAX_PAGES = 10;
+const PAGE = 100;
+
+export interface TokenPageRequest {
+  offset: number;
+  limit: number;
+  status?: KigoTokenStatus;
+}
+
+export class TokenStatusFilter {
+  /** Set once an answer showed Kigo ignoring `status`: later filtered lists go straight to local filtering. */
+  private ignored = false;
+
+  /** Whether this client has seen Kigo ignore the filter (for tests and logs). */
+  get seenIgnored(): boolean {
+    return this.ignored;
+  }
+
+  async page(fetch: (request: TokenPageRequest) => Promise<KigoTokenPage>, request: TokenPageRequest & { status: KigoTokenStatus }): Promise<KigoTokenPage> {
+    if (!this.ignored) {
+      const answer = await fetch(request);
+      if (answer.data.every((token) => token.status === request.status)) return answer;
+      this.ignored = true;
+    }
+    return this.filterLocally(fetch, request);
+  }
+
+  private async filterLocally(fetch: (request: TokenPageRequest) => Promise<KigoTokenPage>, request: TokenPageRequest & { status: KigoTokenStatus }): Promise<KigoTokenPage> {
+    const window: KigoTokenPage['data'] = [];
+    let matches = 0;
+    for (let offset = 0, pages = 0; ; pages++) {
+      if (pages === LOCAL_FILTER_MAX_PAGES) {
+        throw new UpstreamError(
+          Provider.KIGO,
+          ErrorCode.UPSTREAM_UNAVAILABLE,
+          `Kigo ignores the token status filter and this wallet holds more than ${LOCAL_FILTER_MAX_PAGES * PAGE} tokens to filter here; list it without \`status\``,
+        );
+      }
+      const answer = await fetch({ offset, limit: PAGE });
+      for (const token of answer.data) {
+        if (token.status !== request.status) continue;
+        if (matches >= request.offset && matches < request.offset + request.limit) window.push(token);
+        matches++;
+      }
+      offset += answer.data.length;
+      if (answer.data.length === 0 || offset >= answer.total) break;
+    }
+    return { data: window, total: matches, offset: request.offset, limit: request.limit };
+  }
+}
