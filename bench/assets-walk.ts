@@ -2,7 +2,7 @@
  * `npm run bench -- assets-walk`: upstream calls per full walk of alice's holdings (her 26 Kigo tokens,
  * 234 cards at her linked address over three Klip pages, the 3 codes of two voucher orders), walking
  * the three lists separately (`viewer.tokens`, `viewer.cards`, `viewer.voucherOrders`) and as one
- * (`viewer.assets`), 20 a page, each from a cold card page cache; then `viewer.assets` backward.
+ * (`viewer.assets`), 20 a page, each from a cold card page cache; then both backward.
  */
 import { PlaceVoucherOrderDocument, VoucherOrdersBothWaysDocument, ViewerAssetsDocument, ViewerCardsDocument, WalletTokensBothWaysDocument } from '../test/generated/graphql';
 import { walkBackward, walkForward, type ReadPage } from '../test/helpers/paging';
@@ -64,6 +64,15 @@ export const assetsWalk: Scenario = {
     const separateRequests = tokens.length + cards.length + orders.length;
     const holdings = tokens.flatMap((p) => p.items).length + cards.flatMap((p) => p.items).length;
 
+    // The same lists walked back from their ends, each from a cold page cache (the cursor chain of the walk above is kept).
+    await cold(stack);
+    const backLists = [
+      await walkBackward(reader(stack, WalletTokensBothWaysDocument, (d) => d.viewer.tokens), PAGE),
+      await walkBackward(reader(stack, ViewerCardsDocument, (d) => d.viewer.cards), PAGE),
+      await walkBackward(reader(stack, VoucherOrdersBothWaysDocument, (d) => d.viewer.voucherOrders), PAGE),
+    ];
+    const separateBackward = calls(stack);
+
     await cold(stack);
     const assets = reader(stack, ViewerAssetsDocument, (d) => d.viewer.assets);
     const forward = await walkForward(assets, PAGE);
@@ -80,6 +89,7 @@ export const assetsWalk: Scenario = {
         'holdings (tokens + cards + codes)': `${holdings} + ${forward.flatMap((p) => p.items).length - holdings} codes`,
         'separately: upstream calls per full walk': show(separate, separateRequests),
         'viewer.assets forward: upstream calls': show(unified, forward.length),
+        'separately backward, cold cache: calls': show(separateBackward, backLists.reduce((n, pages) => n + pages.length, 0)),
         'viewer.assets backward right after: calls': show(backwardWarm, backWarm.length),
         'viewer.assets backward, cold cache: calls': show(backwardCold, backCold.length),
       },

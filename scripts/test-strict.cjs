@@ -19,7 +19,7 @@ const path = require('node:path');
 
 const DEFAULT_SEED = '20261130';
 /** The integration tests whose upstream answers strict mode varies: one file name pattern each. */
-const STRICT_RUN = ['kigo-', 'klip-', 'app2app-', 'xoxoday-', 'upstream-answers', 'cards-readme', 'sandbox-resets', 'readme-clients', 'paging-both-ways', 'viewer-assets'];
+const STRICT_RUN = ['kigo-', 'klip-', 'app2app-', 'xoxoday-', 'upstream-answers', 'cards-readme', 'sandbox-resets', 'readme-clients', 'paging-both-ways', 'viewer-assets', 'assets-readme'];
 
 const seed = process.env.SANDBOX_SEED?.trim() || DEFAULT_SEED;
 const args = process.argv.slice(2);

@@ -60,7 +60,7 @@ export function connectionTypes<T extends object>(
 
   @ObjectType(`${name}Edge`, { description: `One ${noun} in a page, with the cursor that marks its place in the list.` })
   class EdgeType {
-    @Field(() => String, { description: `Opaque; pass it as \`after\` to read on from this ${noun} in the same list (with the same filters).` })
+    @Field(() => String, { description: `Opaque; pass it as \`after\` to read on from this ${noun}, or as \`before\` to read what precedes it, in the same list (with the same filters).` })
     cursor!: string;
 
     @Field(() => NodeClass, { description: `The ${noun}.` })

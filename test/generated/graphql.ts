@@ -134,7 +134,7 @@ export type AssetConnection = {
 /** One asset in a page, with the cursor that marks its place in the list. */
 export type AssetEdge = {
   __typename?: 'AssetEdge';
-  /** Opaque; pass it as `after` to read on from this asset in the same list (with the same filters). */
+  /** Opaque; pass it as `after` to read on from this asset, or as `before` to read what precedes it, in the same list (with the same filters). */
   cursor: Scalars['String']['output'];
   /** The asset. */
   node: Asset;
@@ -238,7 +238,7 @@ export type CardConnection = {
 /** One card in a page, with the cursor that marks its place in the list. */
 export type CardEdge = {
   __typename?: 'CardEdge';
-  /** Opaque; pass it as `after` to read on from this card in the same list (with the same filters). */
+  /** Opaque; pass it as `after` to read on from this card, or as `before` to read what precedes it, in the same list (with the same filters). */
   cursor: Scalars['String']['output'];
   /** The card. */
   node: Card;
@@ -636,7 +636,7 @@ export type TokenConnection = {
 /** One token in a page, with the cursor that marks its place in the list. */
 export type TokenEdge = {
   __typename?: 'TokenEdge';
-  /** Opaque; pass it as `after` to read on from this token in the same list (with the same filters). */
+  /** Opaque; pass it as `after` to read on from this token, or as `before` to read what precedes it, in the same list (with the same filters). */
   cursor: Scalars['String']['output'];
   /** The token. */
   node: Token;
@@ -874,7 +874,7 @@ export type VoucherDeliveryStatus =
 /** One voucher in a page, with the cursor that marks its place in the list. */
 export type VoucherEdge = {
   __typename?: 'VoucherEdge';
-  /** Opaque; pass it as `after` to read on from this voucher in the same list (with the same filters). */
+  /** Opaque; pass it as `after` to read on from this voucher, or as `before` to read what precedes it, in the same list (with the same filters). */
   cursor: Scalars['String']['output'];
   /** The voucher. */
   node: Voucher;
@@ -933,7 +933,7 @@ export type VoucherOrderConnection = {
 /** One voucher order in a page, with the cursor that marks its place in the list. */
 export type VoucherOrderEdge = {
   __typename?: 'VoucherOrderEdge';
-  /** Opaque; pass it as `after` to read on from this voucher order in the same list (with the same filters). */
+  /** Opaque; pass it as `after` to read on from this voucher order, or as `before` to read what precedes it, in the same list (with the same filters). */
   cursor: Scalars['String']['output'];
   /** The voucher order. */
   node: VoucherOrder;

@@ -105,3 +105,13 @@ export function answers(stdout: string): any[] {
     .filter((line) => line.trim().startsWith('{'))
     .map((line) => JSON.parse(line));
 }
+
+/** Runs a README shell block that must exit 0 with nothing on stderr and no answer with errors: each answer's `data`, in order. */
+export async function shellData(block: string, env: Record<string, string>): Promise<any[]> {
+  const run = await runShell(block, env);
+  if (run.code !== 0 || run.stderr !== '') throw new Error(`the block exited ${run.code}: ${run.stderr}`);
+  const all = answers(run.stdout);
+  const failed = all.find((answer) => answer.errors !== undefined);
+  if (failed) throw new Error(`an answer with errors: ${JSON.stringify(failed.errors)}`);
+  return all.map((answer) => answer.data);
+}

@@ -10,7 +10,9 @@ import { startStack, type Stack } from '../helpers/stack';
 
 const INTERVAL_MS = 50;
 // Each viewer opens 100 sockets per instance here, over the default WS_SOCKETS_PER_VIEWER (quotas.test.ts).
-const env = { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), UPSTREAM_RETRIES: '0', WS_SOCKETS_PER_VIEWER: '0' };
+// Polled at the full pace throughout: the unopened request must not slow to the idle pace (after 10 s by
+// default) while a busy machine opens 200 sockets, or the window below counts idle polls.
+const env = { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), APP2APP_IDLE_AFTER_MS: '600000', UPSTREAM_RETRIES: '0', WS_SOCKETS_PER_VIEWER: '0' };
 let first: Stack;
 let second: Stack;
 beforeAll(async () => {

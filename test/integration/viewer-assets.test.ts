@@ -160,4 +160,14 @@ describe('viewer.assets', () => {
     const unknown = await stack.gql(VoucherCodeNodeDocument, { id: toGlobalId('VoucherCode', 'rg-00000000000000000000000000000000:0') }, { sub: SUB });
     expect(unknown.data.node).toBeNull();
   });
+
+  it('costs 30 plus its page in the operation cost: 16 aliases of 100 assets are refused before any upstream call, as 16 wallets are not', async () => {
+    const aliases = (field: string) => `{ viewer { ${Array.from({ length: 16 }, (_, i) => `a${i}: ${field}(first: 100) { edges { node { id } } }`).join(' ')} } }`;
+    await stack.control('DELETE', '/_sandbox/stats');
+    const refused = await stack.gql(aliases('assets'), undefined, { sub: SUB });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measured: 1 + 16 * (30 + 100 * 3) });
+    expect(stack.sandbox.stats.count('')).toBe(0);
+    const wallets = await stack.gql(aliases('tokens'), undefined, { sub: SUB });
+    expect(wallets.errors).toBeUndefined();
+  });
 });

@@ -4,11 +4,12 @@
  * failures that say nothing about it, and still ordering with the consenting admin's email after a
  * refresh whose answer (as the seed's example) carries none. Token calls are counted at the sandbox.
  */
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { toGlobalId } from '../../src/schema/global-id';
 import { PlaceVoucherOrderDocument, VoucherBalanceDocument } from '../generated/graphql';
 import { eventually } from '../helpers/app2app';
 import { startStack, type Stack } from '../helpers/stack';
+import { startTestSandbox } from '../helpers/test-sandbox';
 import { TOKEN_ROUTE } from '../helpers/xoxoday';
 
 const admin = { sub: 'ops-admin', admin: true };
@@ -24,7 +25,7 @@ async function balanceOk(stack: Stack): Promise<void> {
 }
 
 it('renews an idle grant once a renewal period, once between two instances sharing Postgres and Redis', async () => {
-  const sandbox: Sandbox = await startSandbox({ port: 0 });
+  const sandbox: Sandbox = await startTestSandbox();
   const env = { XOXODAY_GRANT_RENEWAL_SECONDS: '3' };
   const a = await startStack({ sandbox, postgres: true, redis: true, env });
   const b = await startStack({ sandbox, peer: a, env });
