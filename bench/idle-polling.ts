@@ -27,6 +27,7 @@ const SAMPLE = 20;
 
 interface Side {
   name: string;
+  idleIntervalMs: number;
   gateway: RunningProcess;
   keys: string[];
   followers: Follower[];
@@ -41,9 +42,9 @@ export async function runIdlePolling(group: ProcessGroup, place: BenchPlace, arg
   const at = { sandboxUrl: place.sandbox.url, jwtSecret: place.jwtSecret, tmp: place.tmp };
   const common = { APP2APP_POLL_INTERVAL_MS: String(INTERVAL_MS), APP2APP_IDLE_AFTER_MS: String(IDLE_AFTER_MS) };
   const sides: Side[] = [];
-  for (const [name, idleInterval] of [['adaptive', '5000'], ['fixed', String(INTERVAL_MS)]] as const) {
-    const gateway = await startServerProcess(group, { name: `gateway-${name}`, kind: 'gateway', env: { ...common, APP2APP_IDLE_POLL_INTERVAL_MS: idleInterval } }, at);
-    sides.push({ name, gateway, keys: [], followers: [], sockets: [] });
+  for (const [name, idleIntervalMs] of [['adaptive', 5_000], ['fixed', INTERVAL_MS]] as const) {
+    const gateway = await startServerProcess(group, { name: `gateway-${name}`, kind: 'gateway', env: { ...common, APP2APP_IDLE_POLL_INTERVAL_MS: String(idleIntervalMs) } }, at);
+    sides.push({ name, gateway, idleIntervalMs, keys: [], followers: [], sockets: [] });
   }
   try {
     out(`idle polling: ${viewers * KEYS_PER_VIEWER} unopened requests on each of two gateways, poll interval ${INTERVAL_MS} ms, idle after ${IDLE_AFTER_MS} ms; adaptive (up to 5000 ms) vs fixed`);
@@ -86,7 +87,7 @@ export async function runIdlePolling(group: ProcessGroup, place: BenchPlace, arg
 
     for (const side of sides) {
       const opened = await approveAndTime(place.sandbox.url, side.followers, side.keys.slice(0, SAMPLE));
-      const unopened = await approveUnopened(place.sandbox.url, side.followers, side.keys.slice(SAMPLE, 2 * SAMPLE));
+      const unopened = await approveUnopened(place.sandbox.url, side.followers, side.keys.slice(SAMPLE, 2 * SAMPLE), side.idleIntervalMs);
       const show = (ms: number[]) => `p50 ${percentile(ms, 0.5)} / max ${percentile(ms, 1)} ms`;
       metrics[`approve → delivery, ${side.name}: opened (REQUESTED) / never opened`] = `${show(opened)} / ${show(unopened)}`;
       details[`${side.name}-delivery`] = { opened, unopened };
@@ -113,13 +114,20 @@ async function pollTimes(sandboxUrl: string, keys: string[]): Promise<number[]> 
   return times;
 }
 
-/** Approves requests nobody was seen opening (the sandbox passes them through REQUESTED at once). */
-async function approveUnopened(sandboxUrl: string, all: Follower[], keys: string[]): Promise<number[]> {
+/**
+ * Approves requests nobody was seen opening (the sandbox passes them through REQUESTED at once), each
+ * after a random pause within the poller's current pace (the idle interval), as a person would at any
+ * moment: the pollers of these requests started together and keep in step.
+ */
+async function approveUnopened(sandboxUrl: string, all: Follower[], keys: string[], spreadMs: number): Promise<number[]> {
   const approvedAt = new Map<string, number>();
-  await eachLimited(keys, 8, async (key) => {
-    approvedAt.set(key, performance.now());
-    await control(sandboxUrl, 'POST', `/_sandbox/klip/a2a/${key}/approve`, {});
-  });
+  await Promise.all(
+    keys.map(async (key) => {
+      await sleep(Math.random() * spreadMs);
+      approvedAt.set(key, performance.now());
+      await control(sandboxUrl, 'POST', `/_sandbox/klip/a2a/${key}/approve`, {});
+    }),
+  );
   const followers = all.filter((f) => approvedAt.has(f.key));
   await Promise.all(followers.map((f) => f.waitFor('COMPLETED', 30_000)));
   return followers.map((f) => f.seen.get('COMPLETED')! - approvedAt.get(f.key)!);

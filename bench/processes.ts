@@ -33,6 +33,8 @@ export interface RunningProcess {
   stop(): Promise<void>;
   /** The last lines it wrote (stdout and stderr). */
   output(): string;
+  /** Node's process warnings it printed (`(node:pid) MaxListenersExceededWarning: …`), the first 20, wherever they were in the output. */
+  warnings(): string[];
   /** CPU time (user + system) it has used so far, ms; undefined where /proc is not available. */
   cpuMs(): number | undefined;
   /** Resident set size now, bytes (VmRSS in /proc); undefined where /proc is not available. */
@@ -67,6 +69,7 @@ export class ProcessGroup {
     void exited.then(() => this.children.delete(child));
     const tail: string[] = [];
     const output = (): string => tail.join('\n');
+    const warnings: string[] = [];
 
     let inspectorUrl: string | undefined;
     const url = await new Promise<string>((resolve, reject) => {
@@ -82,6 +85,7 @@ export class ProcessGroup {
       const onLine = (line: string): void => {
         tail.push(line);
         if (tail.length > TAIL_LINES) tail.shift();
+        if (/^\(node:\d+\) \w*Warning/.test(line) && warnings.length < 20) warnings.push(line);
         const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(line);
         if (inspector) inspectorUrl = inspector[1];
         const ready = spec.ready.exec(line);
@@ -103,6 +107,7 @@ export class ProcessGroup {
       url,
       inspectorUrl,
       output,
+      warnings: () => [...warnings],
       cpuMs: () => (child.pid === undefined ? undefined : processCpuMs(child.pid)),
       rssBytes: () => (child.pid === undefined ? undefined : processRssBytes(child.pid)),
       openFds: () => (child.pid === undefined ? undefined : processOpenFds(child.pid)),

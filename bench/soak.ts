@@ -176,6 +176,7 @@ export async function runSoak(argv: string[]): Promise<ScenarioResult> {
         'heap after GC slope (goal: flat)': `${round(heapSlope, 3)} MB/min`,
         'RSS first / last, slope': `${samples[0]!.rssMb} / ${samples.at(-1)!.rssMb} MB, ${round(rssSlope, 3)} MB/min`,
         'held after the load stopped (pollers, timers, listeners, topics)': `${drained.last.app2appActivePollers}, ${drained.last.app2appPollTimers}, ${drained.last.app2appSubscriptions}, ${drained.last.app2appTopics}`,
+        'process warnings the gateway printed': gateway.warnings().length === 0 ? 'none' : gateway.warnings().map((w) => w.slice(0, 160)).join(' | '),
       },
       details: { rates, samples, counts, firstErrors },
     };

@@ -11,7 +11,8 @@
  * whole cycle on a tenth as many other viewers, so that code V8 compiles under load and lazily built
  * caches are not counted as growth), the heap after GC is the start. Then the ramp, the figures at full load, a sample of requests opened
  * and approved in the sandbox's wallet (time from the approve call to COMPLETED on each of their
- * subscribers), every socket dropped (no close frame), and what the gateway still holds.
+ * subscribers), every socket dropped (no close frame), and what the gateway still holds; then the
+ * same again (`--cycles`).
  *
  * Part `idle` (idle-polling.ts): Klip result calls per minute for 300 requests nobody opens, adaptive
  * polling on and off, side by side in one run.
@@ -21,6 +22,9 @@
  *   --per-key=10            subscribers of each request (= sockets per viewer)
  *   --keys-per-viewer=2     requests per viewer (= subscriptions per socket)
  *   --approve=100           requests opened and approved for the delivery sample (each has --per-key subscribers)
+ *   --cycles=2              ramp, sample, drop: this many times, the same viewers with fresh requests; the
+ *                           heap after GC at the end of each (a leak grows from one cycle's end to the next;
+ *                           code V8 compiled and caches filled during the first do not)
  *   --parts=load,idle       which parts to run
  *   --heap-snapshots        heap snapshots at the start and the end, and the groups of objects that grew
  *                           (taking one costs the gateway RSS: the figures after it are not comparable)
@@ -51,6 +55,18 @@ interface LoadOptions {
   approve: number;
   /** Heap snapshots at the start and the end, and what grew between them. */
   heapSnapshots: boolean;
+  /** Ramp, approve, drop: this many times. */
+  cycles: number;
+}
+
+interface Cycle {
+  rampSeconds: number;
+  full: Snapshot;
+  fullHeld: App2AppHeld;
+  delivery: { p50: number; p99: number; max: number; count: number; requests: number };
+  drained: { ms: number; last: App2AppHeld };
+  dropSeconds: number;
+  end: Snapshot;
 }
 
 /** Sockets opened at once during the ramp. */
@@ -74,6 +90,7 @@ export async function runSubscriptions(argv: string[]): Promise<ScenarioResult> 
         keysPerViewer: numberFlag(argv, 'keys-per-viewer', 2),
         approve: numberFlag(argv, 'approve', 100),
         heapSnapshots: stringFlag(argv, 'heap-snapshots') !== undefined,
+        cycles: numberFlag(argv, 'cycles', 2),
       };
       const load = await runLoad(group, { sandbox, jwtSecret, tmp }, options);
       Object.assign(metrics, load.metrics);
@@ -164,62 +181,77 @@ async function runLoad(group: ProcessGroup, place: BenchPlace, options: LoadOpti
     out(`start (after a warm-up cycle): ${describe(start)}`);
     const startGroups = options.heapSnapshots ? heapGroups(await inspector.heapSnapshot()) : undefined;
 
+    // The same viewers (so caches keyed by viewer, such as verified tokens, are full after cycle 1),
+    // fresh requests each cycle: what a cycle leaves behind shows as growth from one cycle's end to the next.
     const viewers = await makeViewers('bench-sub', viewerCount);
-    const preparing = performance.now();
-    await prepareAll(viewers);
-    out(`prepared ${viewerCount * keysPerViewer} requests through the gateway in ${round((performance.now() - preparing) / 1000, 1)} s`);
-
-    const ramping = performance.now();
     const socketCount = viewerCount * perKey;
-    const steps = new Set([1, 2, 3].map((q) => Math.round((q * socketCount) / 4)));
-    await openSockets(viewers, async (done) => {
-      if (!steps.has(done)) return;
-      const at = await snapshot(gateway, inspector, false);
-      out(`ramp ${String(done * keysPerViewer).padStart(6)} subscriptions at ${round((performance.now() - ramping) / 1000, 1)} s: ${describe(at)} (heap without GC)`);
-    });
-    const rampSeconds = round((performance.now() - ramping) / 1000, 1);
-    const full = await snapshot(gateway, inspector, true);
-    const fullHeld = await held(gateway.url);
-    out(`ramp ${String(total).padStart(6)} subscriptions at ${rampSeconds} s: ${describe(full)}`);
-    out(`held at full load: ${JSON.stringify(fullHeld)}`);
+    const cycles: Cycle[] = [];
+    for (let c = 1; c <= options.cycles; c++) {
+      for (const v of viewers) {
+        v.keys = [];
+        v.sockets = [];
+        v.followers = [];
+      }
+      const preparing = performance.now();
+      await prepareAll(viewers);
+      out(`cycle ${c}: prepared ${viewerCount * keysPerViewer} requests through the gateway in ${round((performance.now() - preparing) / 1000, 1)} s`);
 
-    // Delivery: a sample of requests opened in the wallet (REQUESTED reaches their subscribers), then approved.
-    const step = Math.max(1, Math.floor(viewers.length / Math.max(1, options.approve)));
-    const sampleViewers = viewers.filter((_, i) => i % step === 0).slice(0, options.approve);
-    const sampleKeys = sampleViewers.map((v) => v.keys[0]!);
-    const latencies = await approveAndTime(place.sandbox.url, sampleViewers.flatMap((v) => v.followers), sampleKeys);
-    const p50 = percentile(latencies, 0.5);
-    const p99 = percentile(latencies, 0.99);
-    const max = percentile(latencies, 1);
-    out(`approved ${sampleKeys.length} opened requests: ${latencies.length} deliveries, approve → COMPLETED p50 ${p50} ms, p99 ${p99} ms, max ${max} ms (poll interval 1000 ms)`);
+      const ramping = performance.now();
+      const steps = new Set([1, 2, 3].map((q) => Math.round((q * socketCount) / 4)));
+      await openSockets(viewers, async (done) => {
+        if (!steps.has(done)) return;
+        const at = await snapshot(gateway, inspector, false);
+        out(`ramp ${String(done * keysPerViewer).padStart(6)} subscriptions at ${round((performance.now() - ramping) / 1000, 1)} s: ${describe(at)} (heap without GC)`);
+      });
+      const rampSeconds = round((performance.now() - ramping) / 1000, 1);
+      const full = await snapshot(gateway, inspector, true);
+      const fullHeld = await held(gateway.url);
+      out(`ramp ${String(total).padStart(6)} subscriptions at ${rampSeconds} s: ${describe(full)}`);
+      out(`held at full load: ${JSON.stringify(fullHeld)}`);
 
-    // Every socket dropped at once, no close frame.
-    const dropping = performance.now();
-    for (const v of viewers) for (const s of v.sockets) s.drop();
-    const drained = await heldDrainsToZero(gateway.url);
-    const dropSeconds = round((performance.now() - dropping) / 1000, 1);
-    const end = await snapshot(gateway, inspector, true);
-    out(`all ${socketCount} sockets dropped; the gateway held nothing after ${dropSeconds} s: ${JSON.stringify(drained.last)}`);
-    out(`end: ${describe(end)}; heap after GC ${round((end.heap / start.heap) * 100 - 100, 1)} % vs start`);
+      // Delivery: a sample of requests opened in the wallet (REQUESTED reaches their subscribers), then approved.
+      const step = Math.max(1, Math.floor(viewers.length / Math.max(1, options.approve)));
+      const sampleViewers = viewers.filter((_, i) => i % step === 0).slice(0, options.approve);
+      const sampleKeys = sampleViewers.map((v) => v.keys[0]!);
+      const latencies = await approveAndTime(place.sandbox.url, sampleViewers.flatMap((v) => v.followers), sampleKeys);
+      const delivery = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: percentile(latencies, 1), count: latencies.length, requests: sampleKeys.length };
+      out(`approved ${sampleKeys.length} opened requests: ${latencies.length} deliveries, approve → COMPLETED p50 ${delivery.p50} ms, p99 ${delivery.p99} ms, max ${delivery.max} ms (poll interval 1000 ms)`);
+
+      // Every socket dropped at once, no close frame.
+      const dropping = performance.now();
+      for (const v of viewers) for (const sock of v.sockets) sock.drop();
+      const drained = await heldDrainsToZero(gateway.url);
+      const dropSeconds = round((performance.now() - dropping) / 1000, 1);
+      const end = await snapshot(gateway, inspector, true);
+      out(`all ${socketCount} sockets dropped; the gateway held nothing after ${dropSeconds} s: ${JSON.stringify(drained.last)}`);
+      out(`end of cycle ${c}: ${describe(end)}; heap after GC ${round((end.heap / start.heap) * 100 - 100, 1)} % vs start`);
+      cycles.push({ rampSeconds, full, fullHeld, delivery, drained, dropSeconds, end });
+    }
     if (startGroups) {
-      out('grown from start to end (heap snapshots; type:constructor, count, self bytes):');
+      out('grown from start to the end (heap snapshots; type:constructor, count, self bytes):');
       for (const g of heapGrowth(startGroups, heapGroups(await inspector.heapSnapshot()))) out(`  ${g.group.padEnd(60)} ${String(g.count).padStart(8)} ${String(g.bytes).padStart(10)}`);
     }
 
     const perSubscription = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '?' : `${round((a - b) / total / 1024, 1)} KB`);
+    const first = cycles[0]!;
+    const last = cycles.at(-1)!;
+    const pct = (a: number, b: number) => `${round((a / b) * 100 - 100, 1)} %`;
     return {
       metrics: {
         'subscriptions / sockets / requests (pollers)': `${total} / ${socketCount} / ${viewerCount * keysPerViewer}`,
-        'ramp seconds': rampSeconds,
-        'gateway RSS at full load (goal ≤ 512 MB)': mb(full.rss),
-        'gateway heap after GC: start / full / end': `${mb(start.heap)} / ${mb(full.heap)} / ${mb(end.heap)}`,
-        'per subscription: heap / RSS': `${perSubscription(full.heap, start.heap)} / ${perSubscription(full.rss, start.rss)}`,
-        'heap after GC, end vs start (goal ± 10 %)': `${round((end.heap / start.heap) * 100 - 100, 1)} %`,
-        'open fds: start / full / end': `${start.fds} / ${full.fds} / ${end.fds}`,
-        'approve → delivery p50 / p99 / max ms': `${p50} / ${p99} / ${max} (${latencies.length} subscribers of ${sampleKeys.length} requests)`,
-        'after dropping every socket: pollers, timers, listeners, topics': `${drained.last.app2appActivePollers}, ${drained.last.app2appPollTimers}, ${drained.last.app2appSubscriptions}, ${drained.last.app2appTopics} (after ${dropSeconds} s)`,
+        'ramp seconds (each cycle)': cycles.map((c) => c.rampSeconds).join(' / '),
+        'gateway RSS at full load (goal ≤ 512 MB)': cycles.map((c) => mb(c.full.rss)).join(' / '),
+        'gateway heap after GC at full load': cycles.map((c) => mb(c.full.heap)).join(' / '),
+        'per subscription (cycle 1): heap / RSS': `${perSubscription(first.full.heap, start.heap)} / ${perSubscription(first.full.rss, start.rss)}`,
+        'open fds: start / full / end (cycle 1)': `${start.fds} / ${first.full.fds} / ${first.end.fds}`,
+        'approve → delivery p50 / p99 / max ms': cycles.map((c) => `${c.delivery.p50} / ${c.delivery.p99} / ${c.delivery.max}`).join('; ') + ` (${first.delivery.count} subscribers of ${first.delivery.requests} requests a cycle)`,
+        'after dropping every socket: pollers, timers, listeners, topics': cycles.map((c) => `${c.drained.last.app2appActivePollers}, ${c.drained.last.app2appPollTimers}, ${c.drained.last.app2appSubscriptions}, ${c.drained.last.app2appTopics} (after ${c.dropSeconds} s)`).join('; '),
+        'heap after GC: start, then the end of each cycle': [start, ...cycles.map((c) => c.end)].map((x) => mb(x.heap)).join(' / '),
+        'heap after GC, end vs start (goal ± 10 %)': cycles.map((c) => pct(c.end.heap, start.heap)).join(' / '),
+        ...(cycles.length > 1 ? { 'heap after GC, last cycle end vs first cycle end': pct(last.end.heap, first.end.heap) } : {}),
+        'process warnings the gateway printed': gateway.warnings().length === 0 ? 'none' : gateway.warnings().map((w) => w.slice(0, 160)).join(' | '),
       },
-      details: { options, viewers: viewerCount, start, full, fullHeld, end, drained, latencies: { p50, p99, max, count: latencies.length } },
+      details: { options, viewers: viewerCount, start, cycles },
     };
   } finally {
     inspector.close();

@@ -14,7 +14,8 @@
  * Postgres, Redis and two-instance variants (`*-postgres`, `*-redis`, `*-instances`: the same flows
  * over other stores); the README clients and sandbox resets; and the process tests (compiled gateways;
  * `process.test.ts` runs `npm start`'s embedded sandbox, which strict mode does not reach).
- * `*-strict.test.ts` files are strict on their own already.
+ * `*-strict.test.ts` files are strict on their own already. The client-library paging tests
+ * (`test/clients/`: Relay, Apollo Client) run too: Klip's end-of-list cursors vary under them.
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -28,7 +29,7 @@ const LEFT_OUT = ['-strict', '-postgres[^/]*', '-redis', '-instances'];
 
 const seed = process.env.SANDBOX_SEED?.trim() || DEFAULT_SEED;
 const args = process.argv.slice(2);
-const pattern = `test/integration/(${STRICT_RUN.join('|')})[^/]*\\.test\\.ts$`;
+const pattern = `test/(integration/(${STRICT_RUN.join('|')})[^/]*|clients/[^/]*)\\.test\\.ts$`;
 process.stdout.write(
   `\nStrict sandbox run: SANDBOX_STRICT=1 SANDBOX_SEED=${seed}, the integration tests matching ${pattern}, but ${LEFT_OUT.join(', ')}\n` +
     `(replay one: SANDBOX_STRICT=1 SANDBOX_SEED=${seed} npx jest test/integration/<file>)\n\n`,

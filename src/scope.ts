@@ -48,9 +48,6 @@ export interface ScopeOptions {
   span?: Span;
 }
 
-/** The signal of work without a deadline. */
-const NEVER = new AbortController().signal;
-
 /** The reason a deadline aborts with: what `AbortSignal.timeout` gives, so every check for a timeout knows it. */
 export function deadlineReason(): DOMException {
   return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
@@ -86,7 +83,10 @@ class Scope implements OperationScope {
 
   get signal(): AbortSignal {
     if (this.controller) return this.controller.signal;
-    if (this.deadline === Infinity) return this.other ?? NEVER;
+    // Work without a deadline (a poll) gets a signal of its own that never aborts. Not one shared by all:
+    // each upstream call in flight listens to its scope's signal, and 1,000 pollers would pile 1,000
+    // listeners on a shared one (Node warns of a leak past 10, and removing one walks the list).
+    if (this.deadline === Infinity) return this.other ?? (this.controller = new AbortController()).signal;
     const controller = (this.controller = new AbortController());
     const remaining = this.deadline - Date.now();
     if (remaining <= 0) controller.abort(deadlineReason());

@@ -48,12 +48,13 @@ export class OperationLog {
       viewer: op.viewer,
       traceId: traceIdOf(op.span),
     };
-    if (op.span) {
+    // A span sampled out records nothing: spare it the attributes (and the viewer id's hash).
+    if (op.span?.isRecording()) {
       op.span.updateName(`${op.type} ${op.name ?? 'anonymous'}`);
       op.span.setAttributes({ 'graphql.operation.name': op.name ?? 'anonymous', 'graphql.operation.type': op.type, 'rewardgraph.transport': op.transport });
       if (op.viewer) op.span.setAttribute('enduser.id_hash', viewerHash(op.viewer));
-      endWithOutcome(op.span, outcome);
     }
+    endWithOutcome(op.span, outcome);
     if (outcome === 'INTERNAL_SERVER_ERROR') this.logger.error(line, 'graphql operation failed');
     else this.logger.info(line, 'graphql operation');
   }

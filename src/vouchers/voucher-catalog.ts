@@ -21,7 +21,7 @@ import { XoxodayGrantError } from '../datasources/xoxoday/grant-error';
 import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
 import type { VoucherPredicate } from './voucher-filter';
 import { recordOf, voucherOf, type VoucherRecord } from './voucher-mapper';
-import type { WireProduct } from '../datasources/xoxoday/wire';
+import { isProductId, type WireProduct } from '../datasources/xoxoday/wire';
 
 export interface VoucherCatalogOptions {
   rewards: XoxodayRewardsClient;
@@ -43,7 +43,6 @@ const PAGE_SIZE = 100;
 /** 100 pages = 10,000 products a sync; four syncs a day then stay within the 500-call quota. */
 const MAX_SYNC_PAGES = 100;
 const SYNC_RETRY_MS = 60_000;
-const PRODUCT_ID = /^\d{1,12}$/;
 
 export class VoucherCatalog {
   private readonly now: () => number;
@@ -77,7 +76,7 @@ export class VoucherCatalog {
     if (fresh) {
       for (const id of ids) found.set(id, fresh.byId.get(id) ?? null);
     } else {
-      const wanted = [...new Set(ids)].filter((id) => PRODUCT_ID.test(id));
+      const wanted = [...new Set(ids)].filter(isProductId);
       for (const [id, record] of await this.options.store.products(wanted, this.now() - this.ttlMs)) found.set(id, record);
       const missing = wanted.filter((id) => !found.has(id));
       for (let i = 0; i < missing.length; i += PAGE_SIZE) {

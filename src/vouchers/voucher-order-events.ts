@@ -10,7 +10,7 @@
  */
 import { Repeater } from '@graphql-yoga/subscription';
 import type { AppPubSub } from '../pubsub';
-import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.type';
+import { VoucherDeliveryStatus, VoucherOrderStatus } from '../schema/voucher-order.enums';
 import type { VoucherOrderRecord } from './voucher-order-store';
 
 interface ChangeMessage {
@@ -70,6 +70,8 @@ export class VoucherOrderEvents {
     return new Repeater<T>(async (push, stop) => {
       let last: VoucherOrderRecord | undefined;
       let ready = false;
+      // A message that arrives while the first read is in flight may be about a change that read missed.
+      let missed = false;
       const deliver = (record: VoucherOrderRecord | undefined): void => {
         // Late or repeated reads are not news, and nothing comes after a settled order.
         if (!record || (last && (isSettled(last) || sameState(record, last)))) return;
@@ -78,7 +80,8 @@ export class VoucherOrderEvents {
         if (isSettled(record)) stop();
       };
       const reread = (): void => {
-        if (ready) load().then(deliver, (err: unknown) => stop(err));
+        if (!ready) missed = true;
+        else load().then(deliver, (err: unknown) => stop(err));
       };
 
       // Listen before reading: a change written after the read below arrives as a message.
@@ -98,6 +101,7 @@ export class VoucherOrderEvents {
         ready = true;
         if (!now) stop();
         deliver(now);
+        if (missed) reread();
       } catch (err) {
         stop(err);
       }

@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import type { XoxodayOrderLookup } from '../datasources/xoxoday/order-lookup';
 import type { XoxodayRewardsClient } from '../datasources/xoxoday/rewards-client';
-import type { WireOrder } from '../datasources/xoxoday/wire';
+import { isProductId, type WireOrder } from '../datasources/xoxoday/wire';
 import { Provider, notFound } from '../errors';
 import { runIdempotent } from '../idempotency';
 import type { Logger } from '../observability/logger';
@@ -218,7 +218,7 @@ export class VoucherOrders {
 
 function checkInput(input: PlaceVoucherOrderInput): { request: OrderRequest; key: string } | { userErrors: UserError[] } {
   const userErrors: UserError[] = [];
-  const productId = keyOfGlobalId(input.voucherId, 'Voucher') ?? (/^\d{1,12}$/.test(input.voucherId.trim()) ? input.voucherId.trim() : undefined);
+  const productId = keyOfGlobalId(input.voucherId, 'Voucher') ?? (isProductId(input.voucherId.trim()) ? input.voucherId.trim() : undefined);
   if (!productId) userErrors.push(UserError.of(UserErrorCode.INVALID_INPUT, 'voucherId must be a Voucher id (or a Xoxoday productId)', ['input', 'voucherId']));
   const denomination = parseDenomination(input.denomination);
   if (!denomination) {

@@ -8,7 +8,7 @@ import { ApolloClient, HttpLink, InMemoryCache, gql, type ObservableQuery, type 
 import { relayStylePagination } from '@apollo/client/utilities';
 import { filter, firstValueFrom, of, startWith, timeout } from 'rxjs';
 import { ADMIN, BAPP } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, coldKlip, aliceTokenAndCardIds, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, coldKlip, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;
@@ -105,6 +105,7 @@ async function watch<T>(client: ApolloClient, query: TypedDocumentNode<T, Operat
       );
       return connectionAt(result.data as T);
     },
+    fetchMore: (more: OperationVariables) => observable.fetchMore({ variables: more }),
     stop: () => subscription.unsubscribe(),
   };
 }
@@ -161,6 +162,20 @@ describe('partnerCards (admin)', () => {
     expect(cardIds(list.connection())).toEqual(cardRange(PARTNER_CARD_COUNT));
     expect(list.connection().pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     expect(await list.rendered()).toEqual(list.connection());
+    list.stop();
+  });
+
+  it("fetchMore keeps the query's own variables: going back from a `first` query without `first: null` is a BAD_USER_INPUT, and the list stays", async () => {
+    const { client } = await clientAs(ADMIN);
+    const list = await watch(client, PARTNER_CARDS, { first: page }, (d) => d.partnerCards);
+    await list.fetchMore({ after: list.connection().pageInfo.endCursor });
+    const before = list.connection();
+    const refused = await list.fetchMore({ last: page, before: before.edges[page]!.cursor }).then(
+      () => undefined,
+      (error: { errors?: Array<{ extensions?: { code?: string } }> }) => error,
+    );
+    expect(refused?.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(list.connection()).toEqual(before);
     list.stop();
   });
 });

@@ -9,7 +9,7 @@ import { partnerCardsFragment, partnerCardsQuery, walletAssetsFragment, walletAs
 import { relayEnvironment, type SentOperation } from '../relay/environment';
 import { paginationFragment, type PaginationFragment } from '../relay/pagination';
 import { ADMIN, BAPP } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, coldKlip, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, coldKlip, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;
@@ -20,7 +20,6 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const MAX_PAGES = 100;
-
 
 async function environmentAs(as: { sub: string; admin?: boolean }) {
   return relayEnvironment(stack.graphqlUrl, await stack.token(as.sub, { admin: as.admin }));
@@ -41,13 +40,14 @@ async function walkBackward(list: PaginationFragment, count: number): Promise<vo
 }
 
 /** The edges' node ids of every page that came over the wire, in the order they came. */
-function wireEdges(sent: SentOperation[], connectionAt: (data: any) => any): string[][] {
-  return sent.map((s) => connectionAt(s.response.data).edges.map((e: { node: { id: string } }) => e.node.id));
+// any: the wire data of whichever operation the test sent.
+function wireEdges(sent: SentOperation[], connectionAt: (data: any) => { edges: Array<{ node: { id: string } }> }): string[][] {
+  return sent.map((s) => connectionAt(s.response.data).edges.map((e) => e.node.id));
 }
 
 describe('partnerCards (Query fragment, admin)', () => {
   const cardIds = (list: PaginationFragment) => list.connection().edges.map((e) => e.node.cardId);
-  const page = 37; // crosses Klip's 100-card pages at 111 and 222, not on a page boundary
+  const page = 37; // pages that straddle Klip's pages of 100 (cards 75–111, 186–222)
 
   it('loadNext from the first page to the end: every card once, in order, and no page on either side', async () => {
     const { environment, sent } = await environmentAs(ADMIN);
@@ -188,5 +188,18 @@ describe('viewer.assets (Viewer fragment, alice: 26 tokens, 114 cards, 5 voucher
     expectWholeWallet(whole);
     whole.dispose();
     cards.dispose();
+  });
+
+  it('kinds: [VOUCHER_CODE] pages back to the codes alone: the last five of the whole wallet, in its order', async () => {
+    const { environment } = await environmentAs({ sub: 'alice' });
+    const whole = await paginationFragment(environment, walletAssetsQuery, { last: ALICE_HOLDINGS.voucherCodes + 1 }, walletAssetsFragment, viewerOf);
+    const codes = await paginationFragment(environment, walletAssetsQuery, { last: 2, kinds: ['VOUCHER_CODE'] }, walletAssetsFragment, viewerOf);
+    await walkBackward(codes, 2);
+    const ids = codes.connection().edges.map((e) => e.node.id);
+    expect(ids).toEqual(whole.connection().edges.slice(1).map((e) => e.node.id));
+    expect(codes.connection().edges.map((e) => e.node.__typename)).toEqual(Array(ALICE_HOLDINGS.voucherCodes).fill('VoucherCode'));
+    expect(codes.connection().pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    whole.dispose();
+    codes.dispose();
   });
 });

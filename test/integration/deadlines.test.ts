@@ -32,7 +32,8 @@ describe('the operation deadline', () => {
     const took = Date.now() - started;
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'KIGO' });
     expect(took).toBeGreaterThanOrEqual(DEADLINE_MS - 100);
-    expect(took).toBeLessThan(DEADLINE_MS + 500);
+    // Without the deadline the two calls take 3.8 s; 700 ms of slack leaves room for a busy machine.
+    expect(took).toBeLessThan(DEADLINE_MS + 700);
     // The wallet call went out and was abandoned at the deadline: it arrived, its answer never left.
     const after = await stats();
     expect(after.requests[WALLET]).toBe(1);

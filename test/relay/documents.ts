@@ -65,8 +65,9 @@ export const walletAssetsFragment = graphql`
     last: { type: "Int" }
     before: { type: "String" }
     providers: { type: "[Provider!]" }
+    kinds: { type: "[AssetKind!]" }
   ) {
-    assets(first: $first, after: $after, last: $last, before: $before, providers: $providers)
+    assets(first: $first, after: $after, last: $last, before: $before, providers: $providers, kinds: $kinds)
       @connection(key: "documentsWalletAssets_assets") {
       edges {
         node {
@@ -80,9 +81,17 @@ export const walletAssetsFragment = graphql`
 `;
 
 export const walletAssetsQuery = graphql`
-  query documentsWalletAssetsQuery($first: Int, $after: String, $last: Int, $before: String, $providers: [Provider!]) {
+  query documentsWalletAssetsQuery(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $providers: [Provider!]
+    $kinds: [AssetKind!]
+  ) {
     viewer {
-      ...documentsWalletAssets_viewer @arguments(first: $first, after: $after, last: $last, before: $before, providers: $providers)
+      ...documentsWalletAssets_viewer
+        @arguments(first: $first, after: $after, last: $last, before: $before, providers: $providers, kinds: $kinds)
     }
   }
 `;

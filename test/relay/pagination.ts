@@ -69,6 +69,7 @@ export async function paginationFragment(
 
   function state(direction: Direction): { cursor: string | null; hasMore: boolean } {
     const { EDGES, PAGE_INFO, END_CURSOR, START_CURSOR, HAS_NEXT_PAGE, HAS_PREV_PAGE } = ConnectionInterface.get();
+    // any: ConnectionInterface names the fields at run time (edges, pageInfo and its four).
     const connection = getValueAtPath(read(), connectionPathInFragmentData) as Record<string, any> | null;
     const pageInfo = connection?.[PAGE_INFO];
     if (connection?.[EDGES] == null || pageInfo == null) return { cursor: null, hasMore: false };
@@ -79,7 +80,8 @@ export async function paginationFragment(
   async function loadMore(direction: Direction, count: number): Promise<void> {
     const base = { ...(selector as SingularReaderSelector).owner.variables, ...(selector as SingularReaderSelector).variables };
     const paginationVariables = getPaginationVariables(direction, count, state(direction).cursor, base, {}, paginationMetadata);
-    if (identifierField != null) paginationVariables[identifierField] = read()?.[identifierField];
+    // A Node fragment refetches through node(id:): the hook passes the fragment's identifier as `id`.
+    if (identifierField != null) paginationVariables.id = read()?.[identifierField];
     await fetchOnce(environment, createOperationDescriptor(paginationRequest, paginationVariables, { force: true }));
   }
 

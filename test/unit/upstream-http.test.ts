@@ -1,11 +1,12 @@
 /** UpstreamHttp against undici's MockAgent (no network): error mapping, retries, breaker, metrics. */
+import { getEventListeners } from 'node:events';
 import { MockAgent } from 'undici';
 import { z } from 'zod';
 import { UpstreamHttp } from '../../src/datasources/http';
 import { UpstreamRejection } from '../../src/datasources/rejection';
 import { ErrorCode, Provider, UpstreamError } from '../../src/errors';
 import { Metrics } from '../../src/observability/metrics';
-import { createScope } from '../../src/scope';
+import { backgroundScope, createScope } from '../../src/scope';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { Tracing } from '../../src/observability/tracing';
 
@@ -106,6 +107,19 @@ describe('UpstreamHttp', () => {
     setTimeout(() => controller.abort(), 50);
     await expect(http.json({ ...get, scope: createScope({ viewer: null, signal: controller.signal }) }, ANY)).rejects.toMatchObject({ extensions: { provider: 'KIGO' } });
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('keeps concurrent calls of background work (pollers) off one shared signal: no pile of abort listeners, no MaxListenersExceededWarning', async () => {
+    const { pool, http } = setup();
+    pool.intercept({ path: '/api/v1/wallet/tokens/tok_1', method: 'GET' }).reply(200, {}).delay(50).times(30);
+    // 30 polls in flight at once, each in its own background scope (no deadline), as 30 App2App pollers are.
+    const scopes = Array.from({ length: 30 }, () => backgroundScope('app2app-poll'));
+    const calls = Promise.all(scopes.map((s) => http.json({ ...get, scope: s }, ANY)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Node warns of a leak past 10 listeners on one signal; a shared never-aborting one collected one per call in flight.
+    const most = Math.max(...scopes.map((s) => getEventListeners(s.signal, 'abort').length));
+    await calls;
+    expect(most).toBeLessThanOrEqual(1);
   });
 
   it('retries an idempotent GET after a 503 and succeeds', async () => {

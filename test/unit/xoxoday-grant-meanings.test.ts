@@ -47,7 +47,7 @@ let locks: InProcessLocks;
 let clock: number;
 let tokenCalls: number;
 
-function manager(production = true): { tokens: CompanyTokenManager; rewards: XoxodayRewardsClient } {
+function manager(production = true, bootstrapRefreshToken?: string): { tokens: CompanyTokenManager; rewards: XoxodayRewardsClient } {
   const http = new UpstreamHttp({ provider: Provider.XOXODAY, baseUrl: `${ORIGIN}/chef`, timeoutMs: 2_000, retries: 0, breaker: { failures: 100, halfOpenMs: 1_000 }, metrics: new Metrics(), dispatcher: agent, rejectionOf: xoxodayRejectionOf });
   const tokens = new CompanyTokenManager({
     oauth: new XoxodayOAuthClient(http, { clientId: 'c', clientSecret: 's', redirectUri: 'http://127.0.0.1/cb' }),
@@ -58,6 +58,7 @@ function manager(production = true): { tokens: CompanyTokenManager; rewards: Xox
     production,
     renewEveryMs: 7 * DAY,
     now: () => clock,
+    bootstrapRefreshToken,
   });
   return { tokens, rewards: new XoxodayRewardsClient(http, tokens) };
 }
@@ -204,6 +205,17 @@ describe('renewal of an idle grant', () => {
     store.values.set(GRANT, { value: { state: 'revoked', accessToken: '', refreshToken: '', accessExpiresAt: 0, origin: 'authorize' } });
     await expect(tokens.renewIfDue()).resolves.toBe(false);
     expect(tokenCalls).toBe(0);
+  });
+
+  it('takes up an operator’s XOXODAY_REFRESH_TOKEN on an instance nobody has used yet, once', async () => {
+    const { tokens } = manager(true, 'R-operator');
+    tokenAnswers(200, rotated(5));
+    await expect(tokens.renewIfDue()).resolves.toBe(true);
+    expect(store.grant().value).toMatchObject({ state: 'active', refreshToken: 'R5', origin: expect.stringMatching(/^env:/) });
+    await expect(tokens.renewIfDue()).resolves.toBe(false);
+    // A restart with the same variable finds it taken up: nothing to do until the grant is due.
+    await expect(manager(true, 'R-operator').tokens.renewIfDue()).resolves.toBe(false);
+    expect(tokenCalls).toBe(1);
   });
 
   it('checks a tenth of the renewal period, between a second and an hour', () => {

@@ -35,7 +35,7 @@ import type { Logger } from '../../observability/logger';
 import type { LockManager } from '../../pubsub';
 import type { StoredCredential } from '../../store';
 import type { CredentialStore } from '../../store/credential-store';
-import { grantFromAnswer, type CompanyGrant } from './company-grant';
+import { grantFromAnswer, persistGrant, rotatedByPeer, type CompanyGrant } from './company-grant';
 import { XoxodayGrantError, deadGrantMessage } from './grant-error';
 import type { DeadGrantReason, GrantOutcome, TokenVerdict, XoxodayOAuthClient } from './oauth-client';
 
@@ -63,8 +63,6 @@ const LEGACY_KEY = 'company';
 /** Company access tokens live 30 days: renewing a day early keeps requests off the expiry edge. */
 const RENEW_AHEAD_MS = 86_400_000;
 const WEEK_MS = 7 * 86_400_000;
-const PERSIST_ATTEMPTS = 3;
-const PEER_WRITE_GRACE_MS = 1_000;
 /** /readyz asks Xoxoday about the token at most this often. */
 const READINESS_VALIDATE_MS = 10_000;
 /** Under /readyz's own 2 s limit per check. */
@@ -166,15 +164,18 @@ export class CompanyTokenManager {
   }
 
   /**
-   * The background renewal's check (GrantRenewal): rotates the stored grant when it is due, without
-   * obtaining one where there is none (a first grant waits for first use) or touching a dead one.
-   * True when a renewal was due (and done, by this instance or a peer under the same lock).
+   * GrantRenewal's check: rotates the stored grant when due, and takes up an XOXODAY_REFRESH_TOKEN the
+   * store lacks (it dies 60 days after issue, used or not). Never authorizes from nothing, never touches a
+   * dead grant. True when a renewal was due (done here or by a peer under the lock).
    */
   async renewIfDue(): Promise<boolean> {
     if (this.dead) return false;
     const stored = await this.options.store.get<CompanyGrant>(PROVIDER, this.key);
-    if (!stored || stored.value.state !== 'active') return false;
-    if (stored.expiresAt === undefined || stored.expiresAt - RENEW_AHEAD_MS > this.now()) return false;
+    const untakenBootstrap = !this.starting && this.envOrigin !== undefined && (!stored || this.replacedAtStart(stored.value));
+    if (!untakenBootstrap) {
+      if (!stored || stored.value.state !== 'active') return false;
+      if (stored.expiresAt === undefined || stored.expiresAt - RENEW_AHEAD_MS > this.now()) return false;
+    }
     await this.current();
     return true;
   }
@@ -242,24 +243,11 @@ export class CompanyTokenManager {
   private async rotate(grant: CompanyGrant): Promise<Stored> {
     const outcome = await this.options.oauth.refresh(grant.refreshToken);
     if (!outcome.ok && outcome.reason === 'invalid') {
-      const rotatedElsewhere = await this.rotatedByPeer(grant);
+      const rotatedElsewhere = await rotatedByPeer(this.options.store, PROVIDER, this.key, grant);
       if (rotatedElsewhere) return rotatedElsewhere;
       if (!this.options.production) return this.authorize('Xoxoday no longer knows the stored refresh token (a sandbox reset or restart); authorizing again');
     }
     return this.redeem(outcome, grant.origin, grant.email);
-  }
-
-  /**
-   * `invalid_grant` for a token we hold may mean another instance (without a shared lock: no Redis)
-   * rotated it a moment ago; its grant then reaches the store within moments, so look twice.
-   */
-  private async rotatedByPeer(grant: CompanyGrant): Promise<Stored | undefined> {
-    for (const waitMs of [0, PEER_WRITE_GRACE_MS]) {
-      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-      const latest = await this.options.store.get<CompanyGrant>(PROVIDER, this.key);
-      if (latest?.value.state === 'active' && latest.value.refreshToken !== grant.refreshToken) return latest;
-    }
-    return undefined;
   }
 
   /** Turns a token answer into the stored grant, saved before anyone may use it. */
@@ -279,18 +267,12 @@ export class CompanyTokenManager {
 
   /** Writes a rotated grant; the old refresh token is already dead, so a store error must not lose it. */
   private async persist(next: Stored): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.options.store.put(PROVIDER, this.key, next);
-        return;
-      } catch (err) {
-        if (attempt >= PERSIST_ATTEMPTS) {
-          this.unpersisted = next;
-          this.options.logger.error({ provider: PROVIDER, err }, 'could not store the rotated Xoxoday token; kept in memory, saved on next use');
-          throw err;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100 * 4 ** (attempt - 1)));
-      }
+    try {
+      await persistGrant(this.options.store, PROVIDER, this.key, next);
+    } catch (err) {
+      this.unpersisted = next;
+      this.options.logger.error({ provider: PROVIDER, err }, 'could not store the rotated Xoxoday token; kept in memory, saved on next use');
+      throw err;
     }
   }
 

@@ -25,6 +25,16 @@ const country = z
   .union([z.string().max(64), z.object({ code: z.string().max(64), name: z.string().max(200).nullish() }).loose()])
   .transform((c) => (typeof c === 'string' ? { code: c, name: null } : { code: c.code, name: c.name ?? null }));
 
+/**
+ * Whether `id` looks like a Xoxoday productId: up to 12 digits, as every example and the sandbox's ids
+ * [model]. Guards what is sent in `includeProducts` (a comma list) and which raw ids an order accepts;
+ * a real catalog with other ids would list them (the sync takes any id `idString` allows) but could not
+ * look them up by id.
+ */
+export function isProductId(id: string): boolean {
+  return /^\d{1,12}$/.test(id);
+}
+
 /** A comma-separated list (`"10,25,50"` [doc]) or an array of the same [model]: its non-blank items, as strings. */
 const commaList = (item: z.ZodType<string | number>, maxItems: number) =>
   z.union([z.string().max(10_000), z.array(item).max(maxItems)]).nullish().transform((v) =>

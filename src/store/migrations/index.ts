@@ -7,6 +7,7 @@ import { idempotencyLeases } from './007_idempotency_leases';
 import { boundedKeys } from './008_bounded_keys';
 import { upstreamAccounts } from './009_upstream_accounts';
 import { app2appOwnerIndex } from './010_app2app_owner_index';
+import { voucherOrdersPendingIndex } from './011_voucher_orders_pending_index';
 
 /**
  * Every migration, in order. Names sort in the order they must run; a new one gets the next number.
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008_bounded_keys': boundedKeys,
   '009_upstream_accounts': upstreamAccounts,
   '010_app2app_owner_index': app2appOwnerIndex,
+  '011_voucher_orders_pending_index': voucherOrdersPendingIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

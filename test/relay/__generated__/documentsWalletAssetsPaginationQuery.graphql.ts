@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<c75394b434552d0d9b417527ec665c39>>
+ * @generated SignedSource<<088a8ac3e4018c33b863ff07ec1e2437>>
  * @lightSyntaxTransform
  */
 
@@ -9,11 +9,13 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
+export type AssetKind = "CARD" | "TOKEN" | "VOUCHER" | "VOUCHER_CODE";
 export type Provider = "KIGO" | "KLIP" | "XOXODAY";
 export type documentsWalletAssetsPaginationQuery$variables = {
   after?: string | null | undefined;
   before?: string | null | undefined;
   first?: number | null | undefined;
+  kinds?: ReadonlyArray<AssetKind> | null | undefined;
   last?: number | null | undefined;
   providers?: ReadonlyArray<Provider> | null | undefined;
 };
@@ -47,6 +49,11 @@ var v0 = [
   {
     "defaultValue": null,
     "kind": "LocalArgument",
+    "name": "kinds"
+  },
+  {
+    "defaultValue": null,
+    "kind": "LocalArgument",
     "name": "last"
   },
   {
@@ -70,6 +77,11 @@ v1 = [
     "kind": "Variable",
     "name": "first",
     "variableName": "first"
+  },
+  {
+    "kind": "Variable",
+    "name": "kinds",
+    "variableName": "kinds"
   },
   {
     "kind": "Variable",
@@ -235,7 +247,8 @@ return {
             "alias": null,
             "args": (v1/*:: as any*/),
             "filters": [
-              "providers"
+              "providers",
+              "kinds"
             ],
             "handle": "connection",
             "key": "documentsWalletAssets_assets",
@@ -249,16 +262,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "d3b514f35e12eb82ecb51bfa296fef3a",
+    "cacheID": "6c0ab54128fe2298b3a3b2bde919ed91",
     "id": null,
     "metadata": {},
     "name": "documentsWalletAssetsPaginationQuery",
     "operationKind": "query",
-    "text": "query documentsWalletAssetsPaginationQuery(\n  $after: String\n  $before: String\n  $first: Int\n  $last: Int\n  $providers: [Provider!]\n) {\n  viewer {\n    ...documentsWalletAssets_viewer_27YVI\n    id\n  }\n}\n\nfragment documentsWalletAssets_viewer_27YVI on Viewer {\n  assets(first: $first, after: $after, last: $last, before: $before, providers: $providers) {\n    edges {\n      node {\n        __typename\n        id\n        provider\n        name\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n      hasPreviousPage\n      startCursor\n    }\n  }\n}\n"
+    "text": "query documentsWalletAssetsPaginationQuery(\n  $after: String\n  $before: String\n  $first: Int\n  $kinds: [AssetKind!]\n  $last: Int\n  $providers: [Provider!]\n) {\n  viewer {\n    ...documentsWalletAssets_viewer_2Hy1Jp\n    id\n  }\n}\n\nfragment documentsWalletAssets_viewer_2Hy1Jp on Viewer {\n  assets(first: $first, after: $after, last: $last, before: $before, providers: $providers, kinds: $kinds) {\n    edges {\n      node {\n        __typename\n        id\n        provider\n        name\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n      hasPreviousPage\n      startCursor\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "af1798334aac794c730293922115f0c4";
+(node as any).hash = "f4e2730fc82b96f72a43d68ee4579c0a";
 
 export default node;

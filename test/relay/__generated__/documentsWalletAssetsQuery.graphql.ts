@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<b95407d584ced7af99a93c457fc2a13c>>
+ * @generated SignedSource<<6f2c6eab77e8defd4cc2bff704dfd4f8>>
  * @lightSyntaxTransform
  */
 
@@ -9,11 +9,13 @@
 
 import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
+export type AssetKind = "CARD" | "TOKEN" | "VOUCHER" | "VOUCHER_CODE";
 export type Provider = "KIGO" | "KLIP" | "XOXODAY";
 export type documentsWalletAssetsQuery$variables = {
   after?: string | null | undefined;
   before?: string | null | undefined;
   first?: number | null | undefined;
+  kinds?: ReadonlyArray<AssetKind> | null | undefined;
   last?: number | null | undefined;
   providers?: ReadonlyArray<Provider> | null | undefined;
 };
@@ -46,14 +48,19 @@ v2 = {
 v3 = {
   "defaultValue": null,
   "kind": "LocalArgument",
-  "name": "last"
+  "name": "kinds"
 },
 v4 = {
   "defaultValue": null,
   "kind": "LocalArgument",
+  "name": "last"
+},
+v5 = {
+  "defaultValue": null,
+  "kind": "LocalArgument",
   "name": "providers"
 },
-v5 = [
+v6 = [
   {
     "kind": "Variable",
     "name": "after",
@@ -71,6 +78,11 @@ v5 = [
   },
   {
     "kind": "Variable",
+    "name": "kinds",
+    "variableName": "kinds"
+  },
+  {
+    "kind": "Variable",
     "name": "last",
     "variableName": "last"
   },
@@ -80,7 +92,7 @@ v5 = [
     "variableName": "providers"
   }
 ],
-v6 = {
+v7 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
@@ -94,7 +106,8 @@ return {
       (v1/*:: as any*/),
       (v2/*:: as any*/),
       (v3/*:: as any*/),
-      (v4/*:: as any*/)
+      (v4/*:: as any*/),
+      (v5/*:: as any*/)
     ],
     "kind": "Fragment",
     "metadata": null,
@@ -109,7 +122,7 @@ return {
         "plural": false,
         "selections": [
           {
-            "args": (v5/*:: as any*/),
+            "args": (v6/*:: as any*/),
             "kind": "FragmentSpread",
             "name": "documentsWalletAssets_viewer"
           }
@@ -125,9 +138,10 @@ return {
     "argumentDefinitions": [
       (v2/*:: as any*/),
       (v0/*:: as any*/),
-      (v3/*:: as any*/),
+      (v4/*:: as any*/),
       (v1/*:: as any*/),
-      (v4/*:: as any*/)
+      (v5/*:: as any*/),
+      (v3/*:: as any*/)
     ],
     "kind": "Operation",
     "name": "documentsWalletAssetsQuery",
@@ -142,7 +156,7 @@ return {
         "selections": [
           {
             "alias": null,
-            "args": (v5/*:: as any*/),
+            "args": (v6/*:: as any*/),
             "concreteType": "AssetConnection",
             "kind": "LinkedField",
             "name": "assets",
@@ -171,7 +185,7 @@ return {
                         "name": "__typename",
                         "storageKey": null
                       },
-                      (v6/*:: as any*/),
+                      (v7/*:: as any*/),
                       {
                         "alias": null,
                         "args": null,
@@ -243,32 +257,33 @@ return {
           },
           {
             "alias": null,
-            "args": (v5/*:: as any*/),
+            "args": (v6/*:: as any*/),
             "filters": [
-              "providers"
+              "providers",
+              "kinds"
             ],
             "handle": "connection",
             "key": "documentsWalletAssets_assets",
             "kind": "LinkedHandle",
             "name": "assets"
           },
-          (v6/*:: as any*/)
+          (v7/*:: as any*/)
         ],
         "storageKey": null
       }
     ]
   },
   "params": {
-    "cacheID": "4e164ce89046f829a2bf78976873faee",
+    "cacheID": "7e3acf67452bba3033cff91cbe2577fe",
     "id": null,
     "metadata": {},
     "name": "documentsWalletAssetsQuery",
     "operationKind": "query",
-    "text": "query documentsWalletAssetsQuery(\n  $first: Int\n  $after: String\n  $last: Int\n  $before: String\n  $providers: [Provider!]\n) {\n  viewer {\n    ...documentsWalletAssets_viewer_27YVI\n    id\n  }\n}\n\nfragment documentsWalletAssets_viewer_27YVI on Viewer {\n  assets(first: $first, after: $after, last: $last, before: $before, providers: $providers) {\n    edges {\n      node {\n        __typename\n        id\n        provider\n        name\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n      hasPreviousPage\n      startCursor\n    }\n  }\n}\n"
+    "text": "query documentsWalletAssetsQuery(\n  $first: Int\n  $after: String\n  $last: Int\n  $before: String\n  $providers: [Provider!]\n  $kinds: [AssetKind!]\n) {\n  viewer {\n    ...documentsWalletAssets_viewer_2Hy1Jp\n    id\n  }\n}\n\nfragment documentsWalletAssets_viewer_2Hy1Jp on Viewer {\n  assets(first: $first, after: $after, last: $last, before: $before, providers: $providers, kinds: $kinds) {\n    edges {\n      node {\n        __typename\n        id\n        provider\n        name\n      }\n      cursor\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n      hasPreviousPage\n      startCursor\n    }\n  }\n}\n"
   }
 };
 })();
 
-(node as any).hash = "85ee9ce80dd1149444980dbd5fc8e544";
+(node as any).hash = "497b9cd4266e03fff428419b2db1bfd1";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<ba657f1e4eb011c82d6013f282f90dee>>
+ * @generated SignedSource<<4f7c648b895afbff1a89b4eba59b08c7>>
  * @lightSyntaxTransform
  */
 
@@ -53,6 +53,11 @@ return {
     {
       "defaultValue": null,
       "kind": "LocalArgument",
+      "name": "kinds"
+    },
+    {
+      "defaultValue": null,
+      "kind": "LocalArgument",
       "name": "last"
     },
     {
@@ -94,6 +99,11 @@ return {
     {
       "alias": "assets",
       "args": [
+        {
+          "kind": "Variable",
+          "name": "kinds",
+          "variableName": "kinds"
+        },
         {
           "kind": "Variable",
           "name": "providers",
@@ -210,6 +220,6 @@ return {
 };
 })();
 
-(node as any).hash = "af1798334aac794c730293922115f0c4";
+(node as any).hash = "f4e2730fc82b96f72a43d68ee4579c0a";
 
 export default node;
