@@ -96,6 +96,7 @@ describe('a rejection whose code Kigo does not share with us [model] is named by
     ['404 with a code we never saw', 404, error('gone_away')],
     ['400 with no code', 400, { message: 'no' }],
     ['400 with no body', 400, ''],
+    ['403 (someone else’s token)', 403, error('forbidden')],
   ])('one token: %s is token-not-found', async (_, status, body) => {
     reply('GET', '/v1/wallet/tokens/tok_1', status, body);
     await expect(client.getToken(scope, 'alice', 'tok_1')).rejects.toMatchObject({ kind: 'token-not-found', status });

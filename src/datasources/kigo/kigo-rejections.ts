@@ -6,8 +6,9 @@
  *
  * The codes are guesses, so the route decides wherever it can and a known code only sharpens it:
  * - 401 anywhere is a dead session [model status];
- * - a 400 or 404 on a route whose only input is a token id is "no such token", on a claim route "claim
- *   code invalid", whatever its code or none [model];
+ * - a 400 or 404 on a route whose only input is a token id is "no such token" (a 403 too: someone
+ *   else's token is missing for this viewer), on a claim route "claim code invalid", whatever its code
+ *   or none [model];
  * - a 409 on the cancel route can only be "no share pending", on the claim route only "your own token";
  *   on the share route it is "not shareable" or "already shared", which the code names when we know it
  *   and KigoClient.shareToken otherwise learns from the token itself (`share-refused` until then) [model];
@@ -51,9 +52,9 @@ const KINDS_BY_CODE: Record<string, KigoRejectionKind> = {
 function kindByRoute(route: string, method: string, status: number): KigoRejectionKind | undefined {
   const missing = status === 400 || status === 404;
   if (route === KigoRoute.Claim) return missing ? 'claim-code-invalid' : status === 409 && method === 'POST' ? 'cannot-claim-own-token' : undefined;
-  if (route === KigoRoute.Token) return missing ? 'token-not-found' : undefined;
+  if (route === KigoRoute.Token) return missing || status === 403 ? 'token-not-found' : undefined;
   if (route === KigoRoute.Share) {
-    if (missing) return 'token-not-found';
+    if (missing || status === 403) return 'token-not-found';
     if (status === 409) return method === 'DELETE' ? 'share-not-pending' : 'share-refused';
   }
   return undefined;
