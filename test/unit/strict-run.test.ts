@@ -1,12 +1,13 @@
 /**
- * The strict sandbox run of `npm test` reaches every integration test: they start their sandboxes
+ * The strict sandbox run of `npm test` reaches every integration and client test: they start their sandboxes
  * through test/helpers/test-sandbox.ts (or startStack, which does), which reads SANDBOX_STRICT.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { strictSandboxOptions } from '../helpers/test-sandbox';
 
-const integration = path.resolve(__dirname, '..', 'integration');
+/** Where the strict run's tests live (scripts/test-strict.cjs). */
+const dirs = ['integration', 'clients'].map((dir) => path.resolve(__dirname, '..', dir));
 
 it('reads SANDBOX_STRICT and SANDBOX_SEED as the sandbox program does', () => {
   expect(strictSandboxOptions({})).toEqual({});
@@ -17,10 +18,10 @@ it('reads SANDBOX_STRICT and SANDBOX_SEED as the sandbox program does', () => {
 });
 
 it('leaves no integration test starting a sandbox the strict switch cannot reach', () => {
-  const bypassing = fs
-    .readdirSync(integration)
+  const bypassing = dirs
+    .flatMap((dir) => fs.readdirSync(dir).map((file) => path.join(dir, file)))
     .filter((file) => file.endsWith('.test.ts'))
     // A test that starts its own sandbox says whether it is strict; only one without a word is missed.
-    .filter((file) => /startSandbox\((?![^)]*strict)/.test(fs.readFileSync(path.join(integration, file), 'utf8')));
+    .filter((file) => /startSandbox\((?![^)]*strict)/.test(fs.readFileSync(file, 'utf8')));
   expect(bypassing).toEqual([]);
 });
