@@ -32,12 +32,24 @@ export class LazyEdge<T> implements Edge<T> {
 }
 
 /** The PageInfo of `edges`: `startCursor`/`endCursor` read from the edges when selected. */
+class EdgesPageInfo implements PageInfo {
+  constructor(
+    private readonly edges: readonly Edge<unknown>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 export function pageInfoOf(edges: readonly Edge<unknown>[], hasNextPage: boolean, hasPreviousPage: boolean): PageInfo {
-  const info = Object.assign(new PageInfo(), { hasNextPage, hasPreviousPage });
-  return Object.defineProperties(info, {
-    startCursor: { get: () => edges[0]?.cursor ?? null, enumerable: true },
-    endCursor: { get: () => edges.at(-1)?.cursor ?? null, enumerable: true },
-  });
+  return new EdgesPageInfo(edges, hasNextPage, hasPreviousPage);
 }
 
 export interface Connection<T> {
