@@ -5,15 +5,15 @@
  * message; `from` is optional for every type but AUTH. A field the type does not use is refused rather
  * than dropped, so a client that set it by mistake learns so instead of signing something else.
  */
-import type { WirePrepareBody } from '../datasources/klip/a2a-wire';
+import { A2A_TRANSACTION_WIRE_NAMES, transactionFieldOf, type A2aTransactionField, type WirePrepareBody } from '../datasources/klip/a2a-wire';
 import { wireType } from './app2app-mapper';
 import { App2AppType } from '../schema/app2app.enums';
 import type { PrepareApp2AppInput } from '../schema/app2app-prepare.input';
 import { UserError, UserErrorCode } from '../schema/user-error.type';
 
-type TransactionField = 'to' | 'from' | 'amount' | 'contract' | 'cardId' | 'value' | 'abi' | 'params' | 'message';
+type TransactionField = A2aTransactionField;
 
-const TRANSACTION_FIELDS: readonly TransactionField[] = ['to', 'from', 'amount', 'contract', 'cardId', 'value', 'abi', 'params', 'message'];
+const TRANSACTION_FIELDS = Object.keys(A2A_TRANSACTION_WIRE_NAMES) as readonly TransactionField[];
 
 /** The fields each type requires; `from` is optional for all but AUTH. */
 const REQUIRED: Record<App2AppType, readonly TransactionField[]> = {
@@ -23,19 +23,6 @@ const REQUIRED: Record<App2AppType, readonly TransactionField[]> = {
   [App2AppType.SEND_CARD]: ['contract', 'to', 'cardId'],
   [App2AppType.EXECUTE_CONTRACT]: ['to', 'value', 'abi', 'params'],
   [App2AppType.SIGN_MESSAGE]: ['message'],
-};
-
-/** Klip's wire name of each field. */
-const WIRE_NAMES: Record<TransactionField, string> = {
-  to: 'to',
-  from: 'from',
-  amount: 'amount',
-  contract: 'contract',
-  cardId: 'card_id',
-  value: 'value',
-  abi: 'abi',
-  params: 'params',
-  message: 'message',
 };
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -79,7 +66,7 @@ export function validatePrepareInput(input: PrepareApp2AppInput, defaultBappName
     const trimmed = value.trim();
     const problem = trimmed === '' ? 'must not be empty' : RULES[field](trimmed);
     if (problem) invalid(field, `\`${field}\` ${problem}`);
-    else transaction[WIRE_NAMES[field]] = field === 'message' ? value : trimmed;
+    else transaction[A2A_TRANSACTION_WIRE_NAMES[field]] = field === 'message' ? value : trimmed;
   }
 
   const bappName = input.bappName?.trim() ?? defaultBappName;
@@ -109,11 +96,8 @@ export function inputFieldOf(wirePath: string): string[] {
   const [head, name] = wirePath.split('.');
   if (head === 'bapp') return ['input', name === 'callback' ? 'callback' : 'bappName'];
   if (head === 'callback') return ['input', 'callback'];
-  if (head === 'transaction' && name) {
-    const field = TRANSACTION_FIELDS.find((f) => WIRE_NAMES[f] === name);
-    if (field) return ['input', field];
-  }
-  return ['input'];
+  const field = transactionFieldOf(wirePath);
+  return field ? ['input', field] : ['input'];
 }
 
 function address(value: string): string | undefined {

@@ -81,12 +81,16 @@ describe('prepareApp2App', () => {
     ]);
   });
 
-  it("turns Klip's own field refusal into INVALID_INPUT on our field name", async () => {
+  it.each([
+    ['its input code', { code: 40000 }],
+    ['a code the gateway never saw', { code: 40097 }],
+    ['no code', {}],
+  ])("turns Klip's own field refusal (with %s) into INVALID_INPUT on our field name", async (_, code) => {
     await stack.control('POST', '/_sandbox/faults', {
       provider: 'klip',
       path: '/a2a/prepare',
       status: 400,
-      body: { code: 40000, message: 'transaction.card_id: no such card; bapp.name: is reserved' },
+      body: { ...code, message: 'transaction.card_id: no such card; bapp.name: is reserved' },
       times: 1,
     });
     const res = await prepare({ type: 'SEND_CARD', contract: CONTRACT, to: BOB_ADDRESS, cardId: '7' });

@@ -15,6 +15,31 @@ const epochSeconds = z.number().int().min(0).max(8_640_000_000_000);
 export const WIRE_A2A_TYPES = ['auth', 'send_klay', 'send_token', 'send_card', 'execute_contract', 'sign_message'] as const;
 export type WireA2aType = (typeof WIRE_A2A_TYPES)[number];
 
+/**
+ * Our transaction fields and Klip's names for them in `transaction` [sdk for which fields each type
+ * takes; model for the names: `card_id` as the public SDKs send it]. A name wrong here shows as Klip
+ * refusing the prepare (an INVALID_INPUT userError on that field) until it is changed here.
+ */
+export const A2A_TRANSACTION_WIRE_NAMES = {
+  to: 'to',
+  from: 'from',
+  amount: 'amount',
+  contract: 'contract',
+  cardId: 'card_id',
+  value: 'value',
+  abi: 'abi',
+  params: 'params',
+  message: 'message',
+} as const;
+export type A2aTransactionField = keyof typeof A2A_TRANSACTION_WIRE_NAMES;
+
+/** The transaction field a wire path Klip named in a refusal is about (`transaction.card_id` → `cardId`). */
+export function transactionFieldOf(wirePath: string): A2aTransactionField | undefined {
+  const [head, name] = wirePath.split('.');
+  if (head !== 'transaction' || !name) return undefined;
+  return (Object.keys(A2A_TRANSACTION_WIRE_NAMES) as A2aTransactionField[]).find((field) => A2A_TRANSACTION_WIRE_NAMES[field] === name);
+}
+
 export interface WirePrepareBody {
   bapp: { name: string; callback?: { success?: string; fail?: string } };
   type: WireA2aType;
