@@ -8,6 +8,7 @@
  *   src/limits/), then who is asking (a refused token, or none for anything but introspection, is
  *   UNAUTHENTICATED), then the viewer's operation quota.
  */
+import { LRUCache } from 'lru-cache';
 import { Kind, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { TokenVerifier, ViewerIdentity } from '../auth/tokens';
 import type { OperationLimitsConfig } from '../config';
@@ -37,6 +38,12 @@ export interface OperationGateOptions {
 }
 
 export class OperationGate {
+  /**
+   * Texts that passed `checkSource` (clients send the same few documents again and again): counting a
+   * text's tokens costs a lexer pass, finding it here a hash. Bounded by total length (1 M characters).
+   */
+  private readonly passedSources = new LRUCache<string, true>({ maxSize: 1_000_000, sizeCalculation: (_v, source) => source.length || 1 });
+
   constructor(private readonly options: OperationGateOptions) {}
 
   /** No header is an anonymous caller (introspection only); a bad one is recorded, not thrown. */
@@ -51,7 +58,9 @@ export class OperationGate {
 
   /** Throws QUERY_TOO_LARGE for a document over the size limits, before it is parsed. */
   checkSource(source: string): void {
+    if (this.passedSources.has(source)) return;
     checkSource(this.options.limits, source);
+    this.passedSources.set(source, true);
   }
 
   /** Throws the operation's error (a limit, UNAUTHENTICATED, RATE_LIMITED) when it may not run. */

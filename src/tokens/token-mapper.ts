@@ -25,27 +25,32 @@ export function kigoStatusOf(status: TokenStatus): KigoTokenStatus {
 }
 
 export function toToken(wire: KigoToken): Token {
-  return Object.assign(new Token(), {
-    id: toGlobalId('Token', wire.token_id),
-    tokenId: wire.token_id,
-    provider: Provider.KIGO,
-    assetKind: AssetKind.TOKEN,
-    kind: KINDS[wire.type],
-    name: wire.name,
-    description: wire.description ?? null,
-    imageUrl: wire.media?.image_url ?? null,
-    value: wire.value ? Money.of(wire.value.amount, wire.value.currency) : null,
-    status: STATUSES[wire.status],
-    flags: Object.assign(new TokenFlags(), { isShareable: wire.flags.is_shareable, isRevealable: wire.flags.is_revealable }),
-    supportedActions: wire.supported_actions ?? null,
-    pendingShare: wire.share
-      ? Object.assign(new TokenShare(), {
-          createdAt: new Date(wire.share.created_at),
-          expiresAt: wire.share.expires_at ? new Date(wire.share.expires_at) : null,
-        })
-      : null,
-    expiresAt: wire.expires_at ? new Date(wire.expires_at) : null,
-    // Kigo says nothing of when a token entered the wallet.
-    acquiredAt: null,
-  });
+  // Assigned field by field on the instance (no intermediate object literal): this runs for every
+  // token of every page.
+  const token = new Token();
+  token.id = toGlobalId('Token', wire.token_id);
+  token.tokenId = wire.token_id;
+  token.provider = Provider.KIGO;
+  token.assetKind = AssetKind.TOKEN;
+  token.kind = KINDS[wire.type];
+  token.name = wire.name;
+  token.description = wire.description ?? null;
+  token.imageUrl = wire.media?.image_url ?? null;
+  token.value = wire.value ? Money.of(wire.value.amount, wire.value.currency) : null;
+  token.status = STATUSES[wire.status];
+  const flags = new TokenFlags();
+  flags.isShareable = wire.flags.is_shareable;
+  flags.isRevealable = wire.flags.is_revealable;
+  token.flags = flags;
+  token.supportedActions = wire.supported_actions ?? null;
+  token.pendingShare = wire.share
+    ? Object.assign(new TokenShare(), {
+        createdAt: new Date(wire.share.created_at),
+        expiresAt: wire.share.expires_at ? new Date(wire.share.expires_at) : null,
+      })
+    : null;
+  token.expiresAt = wire.expires_at ? new Date(wire.expires_at) : null;
+  // Kigo says nothing of when a token entered the wallet.
+  token.acquiredAt = null;
+  return token;
 }
