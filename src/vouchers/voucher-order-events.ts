@@ -17,12 +17,12 @@ interface ChangeMessage {
   poNumber: string;
 }
 
-export function voucherOrderTopic(poNumber: string): string {
+function voucherOrderTopic(poNumber: string): string {
   return `voucherOrder:${poNumber}`;
 }
 
 /** Nothing more will change: delivered, or Xoxoday gave up on it. */
-export function isSettled(record: Pick<VoucherOrderRecord, 'status' | 'deliveryStatus'>): boolean {
+function isSettled(record: Pick<VoucherOrderRecord, 'status' | 'deliveryStatus'>): boolean {
   return record.deliveryStatus === VoucherDeliveryStatus.DELIVERED || record.status === VoucherOrderStatus.FAILED;
 }
 

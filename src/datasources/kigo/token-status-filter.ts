@@ -15,7 +15,7 @@ import { ErrorCode, Provider, UpstreamError } from '../../errors';
 import type { KigoTokenPage, KigoTokenStatus } from './wire';
 
 /** Pages of 100 read, at most, to filter one wallet locally. */
-export const LOCAL_FILTER_MAX_PAGES = 10;
+const LOCAL_FILTER_MAX_PAGES = 10;
 const PAGE = 100;
 
 export interface TokenPageRequest {
@@ -34,11 +34,6 @@ export class TokenStatusFilter {
    * however many filtered pages it asks for (`last` asks twice, `viewer.assets` page after page).
    */
   private readonly wallets = new WeakMap<object, Map<string, Promise<KigoTokenPage['data']>>>();
-
-  /** Whether this client has seen Kigo ignore the filter (for tests and logs). */
-  get seenIgnored(): boolean {
-    return this.ignored;
-  }
 
   /** One filtered page of `sub`'s wallet, for the operation `operation` (its scope). */
   async page(fetch: FetchPage, request: TokenPageRequest & { status: KigoTokenStatus }, operation: object, sub: string): Promise<KigoTokenPage> {
