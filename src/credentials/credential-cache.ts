@@ -66,6 +66,11 @@ export class CredentialCache<T> {
     }
   }
 
+  /** Whether `credential` is still good for use, not yet within `renewAheadMs` of its expiry. */
+  isFresh(credential: StoredCredential<T>): boolean {
+    return this.usable(credential);
+  }
+
   /** Forgets the in-memory copy (the stored one stays; it is re-read and checked on next use). */
   forget(key: string): void {
     this.memory.delete(key);

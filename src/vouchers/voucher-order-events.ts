@@ -17,12 +17,12 @@ interface ChangeMessage {
   poNumber: string;
 }
 
-export function voucherOrderTopic(poNumber: string): string {
+function voucherOrderTopic(poNumber: string): string {
   return `voucherOrder:${poNumber}`;
 }
 
 /** Nothing more will change: delivered, or Xoxoday gave up on it. */
-export function isSettled(record: Pick<VoucherOrderRecord, 'status' | 'deliveryStatus'>): boolean {
+function isSettled(record: Pick<VoucherOrderRecord, 'status' | 'deliveryStatus'>): boolean {
   return record.deliveryStatus === VoucherDeliveryStatus.DELIVERED || record.status === VoucherOrderStatus.FAILED;
 }
 
@@ -56,13 +56,12 @@ export class VoucherOrderEvents {
   }
 
   /**
-   * `first()` (the order as its owner reads it now), then each change `load` finds after a message or a
-   * resync, ending once the order is settled. A Repeater, as App2App's stream: its `return()` ends at
+   * The order as `load` reads it now, then each change `load` finds after a message or a resync, ending
+   * once the order is settled. A Repeater, as App2App's stream: its `return()` ends at
    * once when the client leaves, and the cleanup after `await stop` runs however the stream ends.
    */
   stream<T>(
     poNumber: string,
-    first: () => Promise<VoucherOrderRecord | undefined>,
     load: () => Promise<VoucherOrderRecord | undefined>,
     /** What is pushed for a record (mapped here: a generator mapping after would not end when the client leaves). */
     map: (record: VoucherOrderRecord) => T,
@@ -97,7 +96,7 @@ export class VoucherOrderEvents {
       const end = (): void => void stop();
       this.open.add(end);
       try {
-        const now = await first();
+        const now = await load();
         ready = true;
         if (!now) stop();
         deliver(now);

@@ -179,9 +179,8 @@ export class VoucherOrders {
     const [current] = await this.byKeys(scope, viewerId, [key]);
     if (!current) throw notFound('No voucher order with this id for this viewer');
     const poNumber = keyOfGlobalId(current.id, 'VoucherOrder')!;
-    const load = () => this.options.orders.byPoNumber(viewerId, poNumber);
-    // The order as just read (a pending one was asked about at Xoxoday), then what the store learns.
-    return events.stream(poNumber, load, load, voucherOrderOf);
+    // The order as just stored (a pending one was asked about at Xoxoday above), then what the store learns.
+    return events.stream(poNumber, () => this.options.orders.byPoNumber(viewerId, poNumber), voucherOrderOf);
   }
 
   /** The company balance orders are paid from. */

@@ -12,11 +12,13 @@ import { createScope } from '../../src/scope';
 /* How Kigo's answers are read: expected rejections by kind, auth failures, anything else. */
 
 const ORIGIN = 'https://kigo.test';
-const scope = createScope({ viewer: null });
+/** One operation per test (the status filter's local reads are kept per operation). */
+let scope = createScope({ viewer: null });
 let agent: MockAgent;
 let client: KigoClient;
 
 beforeEach(() => {
+  scope = createScope({ viewer: null });
   agent = new MockAgent();
   agent.disableNetConnect();
   const http = new UpstreamHttp({
@@ -152,11 +154,24 @@ describe('the status filter, our [model] extension, checked on the answer', () =
     expect(page).toEqual({ data: [expect.objectContaining({ token_id: 'tok_4' })], total: 3, offset: 1, limit: 1 });
     agent.assertNoPendingInterceptors();
 
-    // Known now: the next filtered list reads the wallet unfiltered at once (one call, no filtered one).
+    // Known now: the next operation's filtered list reads the wallet unfiltered at once (one call, no filtered one).
     list({ offset: '0', limit: '100' }, { data: wallet, total: 7, offset: 0, limit: 100 });
-    const active = await client.listTokens(scope, 'alice', { offset: 0, limit: 10, status: 'active' });
+    const active = await client.listTokens(createScope({ viewer: null }), 'alice', { offset: 0, limit: 10, status: 'active' });
     expect(active.data.map((t) => t.token_id)).toEqual(['tok_1', 'tok_3', 'tok_5', 'tok_7']);
     expect(active.total).toBe(4);
+    agent.assertNoPendingInterceptors();
+  });
+
+  it('reads the wallet once per operation, however many filtered pages it asks for', async () => {
+    list({ offset: '0', limit: '2', status: 'share_pending' }, { data: wallet.slice(0, 2), total: 7, offset: 0, limit: 2 });
+    list({ offset: '0', limit: '100' }, { data: wallet, total: 7, offset: 0, limit: 100 });
+    const first = await client.listTokens(scope, 'alice', { offset: 0, limit: 2, status: 'share_pending' });
+    // A second page (as `last` or `viewer.assets` ask) and another status, in the same operation: no call.
+    const second = await client.listTokens(scope, 'alice', { offset: 2, limit: 2, status: 'share_pending' });
+    const active = await client.listTokens(scope, 'alice', { offset: 0, limit: 10, status: 'active' });
+    expect(first).toEqual({ data: [expect.objectContaining({ token_id: 'tok_2' }), expect.objectContaining({ token_id: 'tok_4' })], total: 3, offset: 0, limit: 2 });
+    expect(second).toEqual({ data: [expect.objectContaining({ token_id: 'tok_6' })], total: 3, offset: 2, limit: 2 });
+    expect(active.data.map((t) => t.token_id)).toEqual(['tok_1', 'tok_3', 'tok_5', 'tok_7']);
     agent.assertNoPendingInterceptors();
   });
 
@@ -171,7 +186,7 @@ describe('the status filter, our [model] extension, checked on the answer', () =
 
     const huge = { data: big.slice(0, 100), total: 5_000, offset: 0, limit: 100 };
     for (let offset = 0; offset < 1_000; offset += 100) list({ offset: String(offset), limit: '100' }, { ...huge, offset });
-    await expect(client.listTokens(scope, 'alice', { offset: 0, limit: 5, status: 'redeemed' })).rejects.toMatchObject({
+    await expect(client.listTokens(createScope({ viewer: null }), 'alice', { offset: 0, limit: 5, status: 'redeemed' })).rejects.toMatchObject({
       extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'KIGO' },
       message: expect.stringContaining('more than 1000 tokens'),
     });

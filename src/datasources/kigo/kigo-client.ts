@@ -46,7 +46,7 @@ export class KigoClient {
         ),
       );
     const { status } = page;
-    return status === undefined ? fetch(page) : this.statusFilter.page(fetch, { ...page, status });
+    return status === undefined ? fetch(page) : this.statusFilter.page(fetch, { ...page, status }, scope, sub);
   }
 
   /** Someone else's token answers token-not-found, like a missing one. */

@@ -19,7 +19,7 @@ const TOKEN_ID = /^[A-Za-z0-9][A-Za-z0-9_.:~-]{0,127}$/;
  * punctuation, spaces and non-Latin letters alike; only control and format characters, line breaks and
  * the two codes that are path steps (`.`, `..`) are refused.
  */
-export const KIGO_CLAIM_CODE_MAX_LENGTH = 256;
+const KIGO_CLAIM_CODE_MAX_LENGTH = 256;
 const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
 
 export function isKigoTokenId(id: string): boolean {

@@ -173,8 +173,8 @@ export class CompanyTokenManager {
     const stored = await this.options.store.get<CompanyGrant>(PROVIDER, this.key);
     const untakenBootstrap = !this.starting && this.envOrigin !== undefined && (!stored || this.replacedAtStart(stored.value));
     if (!untakenBootstrap) {
-      if (!stored || stored.value.state !== 'active') return false;
-      if (stored.expiresAt === undefined || stored.expiresAt - RENEW_AHEAD_MS > this.now()) return false;
+      // Due as CredentialCache judges it, so that current() below renews rather than answers from memory.
+      if (!stored || stored.value.state !== 'active' || this.cache.isFresh(stored)) return false;
     }
     await this.current();
     return true;

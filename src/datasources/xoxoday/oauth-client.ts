@@ -18,7 +18,7 @@
  * throws a token, a code or an upstream body.
  */
 import { randomBytes } from 'node:crypto';
-import { DelegateBackoff, handleWhen, retry, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
+import { DelegateBackoff, handleWhen, retry, type IRetryBackoffContext } from 'cockatiel';
 import { z } from 'zod';
 import { ErrorCode, Provider, UpstreamBadResponseError, UpstreamError } from '../../errors';
 import { backgroundScope } from '../../scope';
@@ -65,16 +65,13 @@ const grantBackoff = new DelegateBackoff<IRetryBackoffContext<unknown>>((context
   return Math.max(exponential, asked);
 });
 
-export class XoxodayOAuthClient {
-  private readonly grantRetry: RetryPolicy;
+const grantRetry = retry(handleWhen(isTransientGrantFailure), { maxAttempts: GRANT_RETRIES, backoff: grantBackoff });
 
+export class XoxodayOAuthClient {
   constructor(
     private readonly http: UpstreamHttp,
     private readonly credentials: OAuthClientCredentials,
-    options: { retries?: number } = {},
-  ) {
-    this.grantRetry = retry(handleWhen(isTransientGrantFailure), { maxAttempts: options.retries ?? GRANT_RETRIES, backoff: grantBackoff });
-  }
+  ) {}
 
   /**
    * The authorize step, completed by the gateway itself: only an upstream that consents without a
@@ -143,7 +140,7 @@ export class XoxodayOAuthClient {
 
   private async grant(body: Record<string, string>): Promise<GrantOutcome> {
     try {
-      const answer = await this.grantRetry.execute(() =>
+      const answer = await grantRetry.execute(() =>
         this.http.json({ scope: backgroundScope('xoxoday-grant'), method: 'POST', path: TOKEN_PATH, route: TOKEN_PATH, body }, tokenAnswer),
       );
       return { ok: true, answer };
