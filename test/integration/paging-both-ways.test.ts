@@ -5,7 +5,7 @@
  */
 import { PartnerCardsDocument, VoucherOrdersBothWaysDocument, VouchersBothWaysDocument, ViewerCardsDocument, WalletTokensBothWaysDocument, PlaceVoucherOrderDocument } from '../generated/graphql';
 import { kigoCalls } from '../helpers/kigo';
-import { ADMIN, ALICE, BAPP, HOLDER_CARDS, freshKlip, link } from '../helpers/klip-cards';
+import { ADMIN, ALICE, BAPP, HOLDER_CARDS, coldKlip, freshKlip, link } from '../helpers/klip-cards';
 import { inListOrder, walkBackward, walkForward, type PageShape, type ReadPage } from '../helpers/paging';
 import { startStack, type Stack } from '../helpers/stack';
 import { toGlobalId } from '../../src/schema/global-id';
@@ -78,8 +78,7 @@ describe('viewer.cards backward', () => {
     const sub = 'cards-both-ways';
     await link(stack, sub, ALICE);
     await stack.control('POST', `/_sandbox/klip/holders/${ALICE}/cards`, { count: 150 });
-    stack.gateway.services.cards.clearPageCache();
-    await stack.control('DELETE', '/_sandbox/stats');
+    await coldKlip(stack);
     const read = reader<string>((args) => stack.gql(ViewerCardsDocument, args, { sub }), (d) => d.viewer.cards, (n) => n.cardId);
     const forward = await walkForward(read, 40);
     const all = forward.flatMap((p) => p.items);

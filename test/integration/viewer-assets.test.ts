@@ -12,7 +12,7 @@ import {
   WalletTokensBothWaysDocument,
   type ViewerAssetsQuery,
 } from '../generated/graphql';
-import { ALICE, HOLDER_CARDS, link } from '../helpers/klip-cards';
+import { ALICE, HOLDER_CARDS, coldKlip, link } from '../helpers/klip-cards';
 import { inListOrder, walkBackward, walkForward, type ReadPage } from '../helpers/paging';
 import { startStack, type Stack } from '../helpers/stack';
 import { toGlobalId } from '../../src/schema/global-id';
@@ -29,11 +29,6 @@ function upstreamCalls() {
   const requests = stack.sandbox.stats.toJSON().requests as Record<string, number>;
   const xoxoday = Object.entries(requests).filter(([route]) => route.includes('/xoxoday/')).reduce((n, [, c]) => n + c, 0);
   return { kigo: requests[KIGO_LIST] ?? 0, klip: requests[HOLDER_CARDS] ?? 0, xoxoday };
-}
-
-async function coldCounts(): Promise<void> {
-  stack.gateway.services.cards.clearPageCache();
-  await stack.control('DELETE', '/_sandbox/stats');
 }
 
 beforeAll(async () => {
@@ -61,7 +56,7 @@ const keyOf = (a: Asset) => `${a.__typename}:${a.__typename === 'Token' ? a.toke
 
 describe('viewer.assets', () => {
   it('walks every holding once, tokens then cards then codes, with exact pageInfo and no more upstream calls than the three lists alone', async () => {
-    await coldCounts();
+    await coldKlip(stack);
     const forward = await walkForward(assets(), 20);
     const unified = upstreamCalls();
     const all = forward.flatMap((p) => p.items);
@@ -74,7 +69,7 @@ describe('viewer.assets', () => {
     // A mixed page: the last six tokens and the first fourteen cards.
     expect(forward[1]!.items.map((a) => a.__typename)).toEqual([...Array(6).fill('Token'), ...Array(14).fill('Card')]);
 
-    await coldCounts();
+    await coldKlip(stack);
     const tokens = await walkForward(async (args) => {
       const res = await stack.gql(WalletTokensBothWaysDocument, args, { sub: SUB });
       return { items: res.data.viewer.tokens.nodes, pageInfo: res.data.viewer.tokens.pageInfo };
@@ -96,7 +91,7 @@ describe('viewer.assets', () => {
   });
 
   it('walks back from the end to the same items in reverse, from the cache when the forward walk is recent', async () => {
-    await coldCounts();
+    await coldKlip(stack);
     const forward = await walkForward(assets(), 25);
     const afterForward = upstreamCalls();
     const backward = await walkBackward(assets(), 25);
