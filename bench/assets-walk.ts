@@ -6,7 +6,7 @@
  */
 import { PlaceVoucherOrderDocument, VoucherOrdersBothWaysDocument, ViewerAssetsDocument, ViewerCardsDocument, WalletTokensBothWaysDocument } from '../test/generated/graphql';
 import { ALICE, coldKlip } from '../test/helpers/klip-cards';
-import { walkBackward, walkForward, type ReadPage } from '../test/helpers/paging';
+import { connectionReader, walkBackward, walkForward, type ReadPage } from '../test/helpers/paging';
 import type { GqlResult, Stack } from '../test/helpers/stack';
 import { toGlobalId } from '../src/schema/global-id';
 import type { Scenario } from './scenario';
@@ -18,13 +18,8 @@ function check(res: GqlResult): void {
 }
 
 /** A reader of one connection of alice's, picked out of the answer by `path`. */
-function reader(stack: Stack, document: Parameters<Stack['gql']>[0], path: (data: any) => { edges?: unknown[]; nodes?: unknown[]; pageInfo: any }): ReadPage<unknown> {
-  return async (args) => {
-    const res = await stack.gql(document, args, { sub: 'alice' });
-    check(res);
-    const connection = path(res.data);
-    return { items: connection.edges ?? connection.nodes ?? [], pageInfo: connection.pageInfo };
-  };
+function reader(stack: Stack, document: Parameters<Stack['gql']>[0], path: Parameters<typeof connectionReader<unknown>>[1]): ReadPage<unknown> {
+  return connectionReader((args) => stack.gql(document, args, { sub: 'alice' }), path);
 }
 
 /** Upstream calls by provider since the stats were last cleared. */

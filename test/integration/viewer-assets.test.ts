@@ -13,7 +13,7 @@ import {
   type ViewerAssetsQuery,
 } from '../generated/graphql';
 import { ALICE, HOLDER_CARDS, coldKlip, link } from '../helpers/klip-cards';
-import { inListOrder, walkBackward, walkForward, type ReadPage } from '../helpers/paging';
+import { connectionReader, inListOrder, walkBackward, walkForward, type ReadPage } from '../helpers/paging';
 import { startStack, type Stack } from '../helpers/stack';
 import { toGlobalId } from '../../src/schema/global-id';
 
@@ -44,12 +44,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 function assets(sub = SUB, filter: Record<string, unknown> = {}): ReadPage<Asset> {
-  return async (args) => {
-    const res = await stack.gql<ViewerAssetsQuery>(ViewerAssetsDocument, { ...args, ...filter }, { sub });
-    expect(res.errors).toBeUndefined();
-    const connection = res.data!.viewer.assets;
-    return { items: connection.edges.map((e) => e.node), pageInfo: connection.pageInfo };
-  };
+  return connectionReader((args) => stack.gql<ViewerAssetsQuery>(ViewerAssetsDocument, { ...args, ...filter }, { sub }), (data: ViewerAssetsQuery) => data.viewer.assets);
 }
 
 const keyOf = (a: Asset) => `${a.__typename}:${a.__typename === 'Token' ? a.tokenId : a.__typename === 'Card' ? a.cardId : a.id}`;
@@ -70,18 +65,9 @@ describe('viewer.assets', () => {
     expect(forward[1]!.items.map((a) => a.__typename)).toEqual([...Array(6).fill('Token'), ...Array(14).fill('Card')]);
 
     await coldKlip(stack);
-    const tokens = await walkForward(async (args) => {
-      const res = await stack.gql(WalletTokensBothWaysDocument, args, { sub: SUB });
-      return { items: res.data.viewer.tokens.nodes, pageInfo: res.data.viewer.tokens.pageInfo };
-    }, 20);
-    const cards = await walkForward(async (args) => {
-      const res = await stack.gql(ViewerCardsDocument, args, { sub: SUB });
-      return { items: res.data.viewer.cards.nodes, pageInfo: res.data.viewer.cards.pageInfo };
-    }, 20);
-    const orders = await walkForward(async (args) => {
-      const res = await stack.gql(VoucherOrdersBothWaysDocument, args, { sub: SUB });
-      return { items: res.data.viewer.voucherOrders.nodes, pageInfo: res.data.viewer.voucherOrders.pageInfo };
-    }, 20);
+    const tokens = await walkForward(connectionReader((args) => stack.gql(WalletTokensBothWaysDocument, args, { sub: SUB }), (d) => d.viewer.tokens), 20);
+    const cards = await walkForward(connectionReader((args) => stack.gql(ViewerCardsDocument, args, { sub: SUB }), (d) => d.viewer.cards), 20);
+    const orders = await walkForward(connectionReader((args) => stack.gql(VoucherOrdersBothWaysDocument, args, { sub: SUB }), (d) => d.viewer.voucherOrders), 20);
     const separate = upstreamCalls();
     expect(tokens.flatMap((p) => p.items)).toHaveLength(26);
     expect(cards.flatMap((p) => p.items)).toHaveLength(84 + EXTRA_CARDS);
