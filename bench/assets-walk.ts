@@ -5,12 +5,12 @@
  * (`viewer.assets`), 20 a page, each from a cold card page cache; then both backward.
  */
 import { PlaceVoucherOrderDocument, VoucherOrdersBothWaysDocument, ViewerAssetsDocument, ViewerCardsDocument, WalletTokensBothWaysDocument } from '../test/generated/graphql';
-import { walkBackward, walkForward, type ReadPage } from '../test/helpers/paging';
+import { ALICE, coldKlip } from '../test/helpers/klip-cards';
+import { connectionReader, walkBackward, walkForward, type ReadPage } from '../test/helpers/paging';
 import type { GqlResult, Stack } from '../test/helpers/stack';
 import { toGlobalId } from '../src/schema/global-id';
 import type { Scenario } from './scenario';
 
-const ALICE_ADDRESS = '0xa11ce00000000000000000000000000000000001';
 const PAGE = 20;
 
 function check(res: GqlResult): void {
@@ -18,13 +18,8 @@ function check(res: GqlResult): void {
 }
 
 /** A reader of one connection of alice's, picked out of the answer by `path`. */
-function reader(stack: Stack, document: Parameters<Stack['gql']>[0], path: (data: any) => { edges?: unknown[]; nodes?: unknown[]; pageInfo: any }): ReadPage<unknown> {
-  return async (args) => {
-    const res = await stack.gql(document, args, { sub: 'alice' });
-    check(res);
-    const connection = path(res.data);
-    return { items: connection.edges ?? connection.nodes ?? [], pageInfo: connection.pageInfo };
-  };
+function reader(stack: Stack, document: Parameters<Stack['gql']>[0], path: Parameters<typeof connectionReader<unknown>>[1]): ReadPage<unknown> {
+  return connectionReader((args) => stack.gql(document, args, { sub: 'alice' }), path);
 }
 
 /** Upstream calls by provider since the stats were last cleared. */
@@ -37,26 +32,21 @@ function calls(stack: Stack): { kigo: number; klip: number; xoxoday: number; tot
   return { kigo, klip, xoxoday, total: kigo + klip + xoxoday };
 }
 
-async function cold(stack: Stack): Promise<void> {
-  stack.gateway.services.cards.clearPageCache();
-  await stack.control('DELETE', '/_sandbox/stats');
-}
-
 const show = (c: ReturnType<typeof calls>, requests: number) => `${c.total} (Kigo ${c.kigo}, Klip ${c.klip}, Xoxoday ${c.xoxoday}) in ${requests} requests`;
 
 export const assetsWalk: Scenario = {
   name: 'assets-walk',
   description: "upstream calls per full walk of alice's holdings, 20 a page: the three lists separately vs viewer.assets, forward and backward",
   async run(stack) {
-    await stack.gateway.services.store.links.link('alice', ALICE_ADDRESS, 'bench');
-    await stack.control('POST', `/_sandbox/klip/holders/${ALICE_ADDRESS}/cards`, { count: 150 });
+    await stack.gateway.services.store.links.link('alice', ALICE, 'bench');
+    await stack.control('POST', `/_sandbox/klip/holders/${ALICE}/cards`, { count: 150 });
     for (const [key, quantity] of [['bench-assets-1', 2], ['bench-assets-2', 1]] as const) {
       check(await stack.gql(PlaceVoucherOrderDocument, { input: { voucherId: toGlobalId('Voucher', '10002'), denomination: '25.00', quantity, idempotencyKey: key } }, { sub: 'alice' }));
     }
     // Sessions and catalog warm, as in steady use: the walks count page calls, not logins.
     check(await stack.gql('{ viewer { tokens(first: 1) { totalCount } } }', undefined, { sub: 'alice' }));
 
-    await cold(stack);
+    await coldKlip(stack);
     const tokens = await walkForward(reader(stack, WalletTokensBothWaysDocument, (d) => d.viewer.tokens), PAGE);
     const cards = await walkForward(reader(stack, ViewerCardsDocument, (d) => d.viewer.cards), PAGE);
     const orders = await walkForward(reader(stack, VoucherOrdersBothWaysDocument, (d) => d.viewer.voucherOrders), PAGE);
@@ -65,7 +55,7 @@ export const assetsWalk: Scenario = {
     const holdings = tokens.flatMap((p) => p.items).length + cards.flatMap((p) => p.items).length;
 
     // The same lists walked back from their ends, each from a cold page cache (the cursor chain of the walk above is kept).
-    await cold(stack);
+    await coldKlip(stack);
     const backLists = [
       await walkBackward(reader(stack, WalletTokensBothWaysDocument, (d) => d.viewer.tokens), PAGE),
       await walkBackward(reader(stack, ViewerCardsDocument, (d) => d.viewer.cards), PAGE),
@@ -73,14 +63,14 @@ export const assetsWalk: Scenario = {
     ];
     const separateBackward = calls(stack);
 
-    await cold(stack);
+    await coldKlip(stack);
     const assets = reader(stack, ViewerAssetsDocument, (d) => d.viewer.assets);
     const forward = await walkForward(assets, PAGE);
     const unified = calls(stack);
     await stack.control('DELETE', '/_sandbox/stats');
     const backWarm = await walkBackward(assets, PAGE);
     const backwardWarm = calls(stack);
-    await cold(stack);
+    await coldKlip(stack);
     const backCold = await walkBackward(assets, PAGE);
     const backwardCold = calls(stack);
 

@@ -8,8 +8,10 @@
  * list (`p`, the list's own position), signed for the connection's kind like every cursor.
  *
  * pageInfo is exact: when a page fills up exactly at the end (forward) or start (backward) of a list,
- * the lists beyond are asked whether they hold anything (a read of one item each, until one does);
- * those reads are of the pages the next request will want, which the Klip page cache then serves.
+ * the lists beyond are asked whether they hold anything (one item read from the start of each, until
+ * one does). Forward, that is the page the next request will want, which the Klip page cache then
+ * serves; backward, the next request reads the preceding list from its end, so the check is a read of
+ * its own (reading from the end instead could walk a Klip listing whose end the cursor chain forgot).
  */
 import type { Connection } from '../schema/connection';
 import type { CursorCodec } from '../schema/cursor';

@@ -1,7 +1,7 @@
 /**
  * Relay paging in both directions over any list that can read forward and backward from a position:
  * the one model behind every connection (Kigo's offsets, Klip's forward-only cursors, the catalog and
- * the store) and behind `viewer.assets`, which chains several lists (asset-connection.ts).
+ * the store) and behind `viewer.assets`, which chains several lists (chained-connection.ts).
  *
  * pageInfo is exact: forward, `hasNextPage` is whether an item follows the page (the list says, reading
  * one ahead where it must) and `hasPreviousPage` whether one precedes it, which is true exactly when

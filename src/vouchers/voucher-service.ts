@@ -6,7 +6,7 @@
  */
 import DataLoader from 'dataloader';
 import { sourceConnection, type ListSource, type PagingArgsInput } from '../paging/list-source';
-import { offsetSource, type OffsetPosition } from '../paging/offset-source';
+import { offsetSource, type OffsetPosition, type OffsetRead } from '../paging/offset-source';
 import type { Connection } from '../schema/connection';
 import { keyOfGlobalId } from '../schema/global-id';
 import type { CursorCodec } from '../schema/cursor';
@@ -69,12 +69,8 @@ export class VoucherService {
 
   /** The codes of `sub`'s orders as a list (for `viewer.assets`): orders newest first, codes in order. */
   codeSource(scope: OperationScope, sub: string): ListSource<VoucherCode, CodePosition> {
-    const orders = this.orderSource(scope, sub);
-    return voucherCodeSource(async (offset, limit) => {
-      if (limit === 0) return { items: [], total: await this.orders.count(sub) };
-      const page = await orders.forward(offset === 0 ? undefined : { o: offset - 1 }, limit);
-      return { items: page.items.map((item) => item.node), total: page.total ?? 0 };
-    });
+    const read = this.orderRead(scope, sub);
+    return voucherCodeSource(async (offset, limit) => (limit === 0 ? { items: [], total: await this.orders.count(sub) } : read(offset, limit)));
   }
 
   /** node(id)/nodes(ids) for VoucherCode ids (`<poNumber>:<index>`): codes of the viewer's own orders, null for anyone else's. */
@@ -87,12 +83,17 @@ export class VoucherService {
 
   /** `sub`'s orders as a list, newest first; what is read primes the order loader. */
   private orderSource(scope: OperationScope, sub: string): ListSource<VoucherOrder, OffsetPosition> {
+    return offsetSource(this.orderRead(scope, sub));
+  }
+
+  /** Reads `sub`'s orders by offset, newest first, priming the order loader (the orders list and the codes list both read so). */
+  private orderRead(scope: OperationScope, sub: string): OffsetRead<VoucherOrder> {
     const loader = this.orderLoader(scope, sub);
-    return offsetSource(async (offset, limit) => {
+    return async (offset, limit) => {
       const { items, total } = await this.orders.list(scope, sub, offset, limit);
       for (const order of items) loader.prime(keyOfGlobalId(order.id, 'VoucherOrder')!, order);
       return { items, total };
-    });
+    };
   }
 
   async placeOrder(scope: OperationScope, sub: string, input: PlaceVoucherOrderInput): Promise<PlaceVoucherOrderPayload> {

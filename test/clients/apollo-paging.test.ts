@@ -7,8 +7,8 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql, type ObservableQuery, type OperationVariables, type TypedDocumentNode } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { filter, firstValueFrom, of, startWith, timeout } from 'rxjs';
-import { ADMIN, BAPP } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, coldKlip, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ADMIN, BAPP, coldKlip } from '../helpers/klip-cards';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;

@@ -8,8 +8,8 @@
 import { partnerCardsFragment, partnerCardsQuery, walletAssetsFragment, walletAssetsQuery, walletTokensFragment, walletTokensQuery } from '../relay/documents';
 import { relayEnvironment, type SentOperation } from '../relay/environment';
 import { paginationFragment, type PaginationFragment } from '../relay/pagination';
-import { ADMIN, BAPP } from '../helpers/klip-cards';
-import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, coldKlip, repeated, seedPagedWallet } from '../helpers/paged-wallet';
+import { ADMIN, BAPP, coldKlip } from '../helpers/klip-cards';
+import { ALICE_HOLDINGS, PARTNER_CARD_COUNT, aliceTokenAndCardIds, cardRange, repeated, seedPagedWallet } from '../helpers/paged-wallet';
 import { startStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;

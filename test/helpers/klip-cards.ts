@@ -23,6 +23,11 @@ export async function freshKlip(stack: Stack): Promise<void> {
   const warm = await stack.gql('{ partnerCards(first: 1) { nodes { id } } }', undefined, ADMIN);
   if (warm.errors) throw new Error(`warm-up failed: ${JSON.stringify(warm.errors)}`);
   // The sandbox's cards are back to the seed: pages cached before the reset may hold cards since minted.
+  await coldKlip(stack);
+}
+
+/** Forgets the gateway's cached Klip pages and zeroes the sandbox's counts: a test counts its own calls. */
+export async function coldKlip(stack: Stack): Promise<void> {
   stack.gateway.services.cards.clearPageCache();
   await stack.control('DELETE', '/_sandbox/stats');
 }

@@ -56,9 +56,3 @@ export async function aliceTokenAndCardIds(stack: Stack): Promise<{ tokens: stri
   };
   return { tokens: await walk('tokens'), cards: await walk('cards') };
 }
-
-/** Forgets the gateway's cached Klip pages and zeroes the sandbox's counts: a test counts its own calls. */
-export async function coldKlip(stack: Stack): Promise<void> {
-  stack.gateway.services.cards.clearPageCache();
-  await stack.control('DELETE', '/_sandbox/stats');
-}

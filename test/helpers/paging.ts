@@ -43,3 +43,24 @@ export async function walkBackward<T>(read: ReadPage<T>, size: number, before: s
 export function inListOrder<T>(backward: Array<PageShape<T>>): T[] {
   return [...backward].reverse().flatMap((page) => page.items);
 }
+
+/** A page's arguments as `ReadPage` passes them. */
+export type PageArgs = Parameters<ReadPage<unknown>>[0];
+
+/**
+ * A ReadPage over one connection of a GraphQL answer: `run` sends a page's arguments, `pick` finds the
+ * connection in the data, and its `nodes` (or, without them, its edges' nodes) mapped by `item` are the
+ * page's items. An answer with errors throws, naming the page.
+ */
+export function connectionReader<N, T = N>(
+  run: (args: PageArgs) => Promise<{ data?: any; errors?: unknown }>, // any: the data of whichever operation `run` sends
+  pick: (data: any) => { nodes?: N[]; edges?: Array<{ node: N }>; pageInfo: PageInfoShape },
+  item: (node: N) => T = (node) => node as unknown as T,
+): ReadPage<T> {
+  return async (args) => {
+    const res = await run(args);
+    if (res.errors) throw new Error(`page ${JSON.stringify(args)}: ${JSON.stringify(res.errors)}`);
+    const connection = pick(res.data);
+    return { items: (connection.nodes ?? connection.edges!.map((edge) => edge.node)).map(item), pageInfo: connection.pageInfo };
+  };
+}

@@ -5,8 +5,8 @@
  */
 import { PartnerCardsDocument, VoucherOrdersBothWaysDocument, VouchersBothWaysDocument, ViewerCardsDocument, WalletTokensBothWaysDocument, PlaceVoucherOrderDocument } from '../generated/graphql';
 import { kigoCalls } from '../helpers/kigo';
-import { ADMIN, ALICE, BAPP, HOLDER_CARDS, freshKlip, link } from '../helpers/klip-cards';
-import { inListOrder, walkBackward, walkForward, type PageShape, type ReadPage } from '../helpers/paging';
+import { ADMIN, ALICE, BAPP, HOLDER_CARDS, coldKlip, freshKlip, link } from '../helpers/klip-cards';
+import { connectionReader, inListOrder, walkBackward, walkForward, type PageShape } from '../helpers/paging';
 import { startStack, type Stack } from '../helpers/stack';
 import { toGlobalId } from '../../src/schema/global-id';
 
@@ -17,15 +17,6 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
-
-function reader<T>(run: (args: Record<string, unknown>) => Promise<{ data?: any; errors?: unknown }>, pick: (data: any) => { nodes: any[]; pageInfo: any }, item: (node: any) => T): ReadPage<T> {
-  return async (args) => {
-    const res = await run(args);
-    expect(res.errors).toBeUndefined();
-    const connection = pick(res.data);
-    return { items: connection.nodes.map(item), pageInfo: connection.pageInfo };
-  };
-}
 
 /** Backward pages are the forward list's items in reverse page order; flags are the mirror of forward's. */
 function expectMirror<T>(forward: Array<PageShape<T>>, backward: Array<PageShape<T>>, all: T[]) {
@@ -40,7 +31,7 @@ function expectMirror<T>(forward: Array<PageShape<T>>, backward: Array<PageShape
 
 describe('partnerCards backward', () => {
   beforeEach(() => freshKlip(stack));
-  const read = reader<string>((args) => stack.gql(PartnerCardsDocument, args, ADMIN), (d) => d.partnerCards, (n) => n.cardId);
+  const read = connectionReader((args) => stack.gql(PartnerCardsDocument, args, ADMIN), (d) => d.partnerCards, (n: { cardId: string }) => n.cardId);
 
   it('walks all 250 cards back 20 at a time after walking forward, with no Klip call beyond the forward walk', async () => {
     const forward = await walkForward(read, 20);
@@ -78,9 +69,8 @@ describe('viewer.cards backward', () => {
     const sub = 'cards-both-ways';
     await link(stack, sub, ALICE);
     await stack.control('POST', `/_sandbox/klip/holders/${ALICE}/cards`, { count: 150 });
-    stack.gateway.services.cards.clearPageCache();
-    await stack.control('DELETE', '/_sandbox/stats');
-    const read = reader<string>((args) => stack.gql(ViewerCardsDocument, args, { sub }), (d) => d.viewer.cards, (n) => n.cardId);
+    await coldKlip(stack);
+    const read = connectionReader((args) => stack.gql(ViewerCardsDocument, args, { sub }), (d) => d.viewer.cards, (n: { cardId: string }) => n.cardId);
     const forward = await walkForward(read, 40);
     const all = forward.flatMap((p) => p.items);
     expect(all).toHaveLength(84 + 150);
@@ -93,7 +83,7 @@ describe('viewer.cards backward', () => {
 
 describe('viewer.tokens backward', () => {
   it("walks alice's 26 tokens back 7 at a time: one Kigo page call per page (the page from the end reads 100 from the start)", async () => {
-    const read = reader<string>((args) => stack.gql(WalletTokensBothWaysDocument, args, { sub: 'alice' }), (d) => d.viewer.tokens, (n) => n.tokenId);
+    const read = connectionReader((args) => stack.gql(WalletTokensBothWaysDocument, args, { sub: 'alice' }), (d) => d.viewer.tokens, (n: { tokenId: string }) => n.tokenId);
     const forward = await walkForward(read, 7);
     const all = forward.flatMap((p) => p.items);
     expect(all).toHaveLength(26);
@@ -107,7 +97,7 @@ describe('viewer.tokens backward', () => {
 
 describe('vouchers and voucherOrders backward', () => {
   it('walks the catalog back 25 at a time, the same 120 products', async () => {
-    const read = reader<string>((args) => stack.gql(VouchersBothWaysDocument, args, { sub: 'alice' }), (d) => d.vouchers, (n) => n.productId);
+    const read = connectionReader((args) => stack.gql(VouchersBothWaysDocument, args, { sub: 'alice' }), (d) => d.vouchers, (n: { productId: string }) => n.productId);
     const forward = await walkForward(read, 25);
     const backward = await walkBackward(read, 25);
     expectMirror(forward, backward, forward.flatMap((p) => p.items));
@@ -120,7 +110,7 @@ describe('vouchers and voucherOrders backward', () => {
       const res = await stack.gql(PlaceVoucherOrderDocument, { input: { voucherId: toGlobalId('Voucher', '10002'), denomination: '25.00', quantity: 1, idempotencyKey: key } }, { sub });
       expect(res.data.placeVoucherOrder.userErrors).toEqual([]);
     }
-    const read = reader<string>((args) => stack.gql(VoucherOrdersBothWaysDocument, args, { sub }), (d) => d.viewer.voucherOrders, (n) => n.id);
+    const read = connectionReader((args) => stack.gql(VoucherOrdersBothWaysDocument, args, { sub }), (d) => d.viewer.voucherOrders, (n: { id: string }) => n.id);
     const forward = await walkForward(read, 2);
     const backward = await walkBackward(read, 2);
     expectMirror(forward, backward, forward.flatMap((p) => p.items));

@@ -12,8 +12,8 @@ import {
   WalletTokensBothWaysDocument,
   type ViewerAssetsQuery,
 } from '../generated/graphql';
-import { ALICE, HOLDER_CARDS, link } from '../helpers/klip-cards';
-import { inListOrder, walkBackward, walkForward, type ReadPage } from '../helpers/paging';
+import { ALICE, HOLDER_CARDS, coldKlip, link } from '../helpers/klip-cards';
+import { connectionReader, inListOrder, walkBackward, walkForward, type ReadPage } from '../helpers/paging';
 import { startStack, type Stack } from '../helpers/stack';
 import { toGlobalId } from '../../src/schema/global-id';
 
@@ -31,11 +31,6 @@ function upstreamCalls() {
   return { kigo: requests[KIGO_LIST] ?? 0, klip: requests[HOLDER_CARDS] ?? 0, xoxoday };
 }
 
-async function coldCounts(): Promise<void> {
-  stack.gateway.services.cards.clearPageCache();
-  await stack.control('DELETE', '/_sandbox/stats');
-}
-
 beforeAll(async () => {
   stack = await startStack();
   await link(stack, SUB, ALICE);
@@ -49,19 +44,14 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 function assets(sub = SUB, filter: Record<string, unknown> = {}): ReadPage<Asset> {
-  return async (args) => {
-    const res = await stack.gql<ViewerAssetsQuery>(ViewerAssetsDocument, { ...args, ...filter }, { sub });
-    expect(res.errors).toBeUndefined();
-    const connection = res.data!.viewer.assets;
-    return { items: connection.edges.map((e) => e.node), pageInfo: connection.pageInfo };
-  };
+  return connectionReader((args) => stack.gql<ViewerAssetsQuery>(ViewerAssetsDocument, { ...args, ...filter }, { sub }), (data: ViewerAssetsQuery) => data.viewer.assets);
 }
 
 const keyOf = (a: Asset) => `${a.__typename}:${a.__typename === 'Token' ? a.tokenId : a.__typename === 'Card' ? a.cardId : a.id}`;
 
 describe('viewer.assets', () => {
   it('walks every holding once, tokens then cards then codes, with exact pageInfo and no more upstream calls than the three lists alone', async () => {
-    await coldCounts();
+    await coldKlip(stack);
     const forward = await walkForward(assets(), 20);
     const unified = upstreamCalls();
     const all = forward.flatMap((p) => p.items);
@@ -74,19 +64,10 @@ describe('viewer.assets', () => {
     // A mixed page: the last six tokens and the first fourteen cards.
     expect(forward[1]!.items.map((a) => a.__typename)).toEqual([...Array(6).fill('Token'), ...Array(14).fill('Card')]);
 
-    await coldCounts();
-    const tokens = await walkForward(async (args) => {
-      const res = await stack.gql(WalletTokensBothWaysDocument, args, { sub: SUB });
-      return { items: res.data.viewer.tokens.nodes, pageInfo: res.data.viewer.tokens.pageInfo };
-    }, 20);
-    const cards = await walkForward(async (args) => {
-      const res = await stack.gql(ViewerCardsDocument, args, { sub: SUB });
-      return { items: res.data.viewer.cards.nodes, pageInfo: res.data.viewer.cards.pageInfo };
-    }, 20);
-    const orders = await walkForward(async (args) => {
-      const res = await stack.gql(VoucherOrdersBothWaysDocument, args, { sub: SUB });
-      return { items: res.data.viewer.voucherOrders.nodes, pageInfo: res.data.viewer.voucherOrders.pageInfo };
-    }, 20);
+    await coldKlip(stack);
+    const tokens = await walkForward(connectionReader((args) => stack.gql(WalletTokensBothWaysDocument, args, { sub: SUB }), (d) => d.viewer.tokens), 20);
+    const cards = await walkForward(connectionReader((args) => stack.gql(ViewerCardsDocument, args, { sub: SUB }), (d) => d.viewer.cards), 20);
+    const orders = await walkForward(connectionReader((args) => stack.gql(VoucherOrdersBothWaysDocument, args, { sub: SUB }), (d) => d.viewer.voucherOrders), 20);
     const separate = upstreamCalls();
     expect(tokens.flatMap((p) => p.items)).toHaveLength(26);
     expect(cards.flatMap((p) => p.items)).toHaveLength(84 + EXTRA_CARDS);
@@ -96,7 +77,7 @@ describe('viewer.assets', () => {
   });
 
   it('walks back from the end to the same items in reverse, from the cache when the forward walk is recent', async () => {
-    await coldCounts();
+    await coldKlip(stack);
     const forward = await walkForward(assets(), 25);
     const afterForward = upstreamCalls();
     const backward = await walkBackward(assets(), 25);

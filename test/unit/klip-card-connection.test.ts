@@ -4,6 +4,7 @@ import { klipSource, type KlipPage } from '../../src/cards/card-connection';
 import { readPaging, sourceConnection, type PagingArgsInput } from '../../src/paging/list-source';
 import type { Connection } from '../../src/schema/connection';
 import { CursorCodec } from '../../src/schema/cursor';
+import { inListOrder, walkBackward, walkForward, type ReadPage } from '../helpers/paging';
 
 const codec = new CursorCodec('unit-test-secret');
 const KIND = 'Test';
@@ -30,26 +31,20 @@ function listing(pages: string[][]) {
     idOf: (s) => s,
   });
   const page = (args: PagingArgsInput): Promise<Connection<string>> => sourceConnection(codec, KIND, source, args);
-  return { source, page, calls, forget: () => previous.clear() };
+  // The same pages as the paging helpers walk them.
+  const read: ReadPage<string> = async (args) => {
+    const connection = await page(args);
+    return { items: connection.nodes, pageInfo: connection.pageInfo };
+  };
+  return { source, page, read, calls, forget: () => previous.clear() };
 }
 
-async function walk(pages: string[][], first: number) {
-  const { page } = listing(pages);
-  const results: Array<Connection<string>> = [];
-  let after: string | null | undefined;
-  for (let i = 0; i < 100; i++) {
-    const result = await page({ first, after });
-    results.push(result);
-    if (!result.pageInfo.hasNextPage) break;
-    after = result.pageInfo.endCursor;
-  }
-  return results;
-}
+const walk = (pages: string[][], first: number) => walkForward(listing(pages).read, first);
 
 describe('Klip listings paged forward', () => {
   it('reads the next Klip page to decide hasNextPage at a page boundary, skipping empty non-final pages', async () => {
     const pages = await walk([['1', '2'], [], ['3'], [], []], 2);
-    expect(pages.map((p) => p.nodes)).toEqual([['1', '2'], ['3']]);
+    expect(pages.map((p) => p.items)).toEqual([['1', '2'], ['3']]);
     expect(pages.map((p) => p.pageInfo.hasNextPage)).toEqual([true, false]);
   });
 
@@ -61,7 +56,7 @@ describe('Klip listings paged forward', () => {
 
   it('crosses pages within one connection page', async () => {
     const pages = await walk([['1', '2', '3'], ['4', '5', '6'], ['7']], 5);
-    expect(pages.map((p) => p.nodes)).toEqual([['1', '2', '3', '4', '5'], ['6', '7']]);
+    expect(pages.map((p) => p.items)).toEqual([['1', '2', '3', '4', '5'], ['6', '7']]);
     expect(pages.map((p) => p.pageInfo.hasPreviousPage)).toEqual([false, true]);
   });
 
@@ -79,21 +74,12 @@ describe('Klip listings paged backward', () => {
   const PAGES = [['1', '2', '3'], ['4', '5', '6'], ['7', '8']];
 
   it('walks back from the end through the chain, the same items in reverse with exact pageInfo', async () => {
-    const { page, calls } = listing(PAGES);
+    const { read, calls } = listing(PAGES);
     const forward = await walk(PAGES, 3);
-    const seen: string[][] = [];
-    let before: string | null | undefined;
-    const flags: boolean[][] = [];
-    for (;;) {
-      const result = await page({ last: 3, before });
-      seen.unshift(result.nodes);
-      flags.push([result.pageInfo.hasPreviousPage, result.pageInfo.hasNextPage]);
-      if (!result.pageInfo.hasPreviousPage) break;
-      before = result.pageInfo.startCursor;
-    }
-    expect(seen.flat()).toEqual(forward.flatMap((p) => p.nodes));
-    expect(seen).toEqual([['1', '2'], ['3', '4', '5'], ['6', '7', '8']]);
-    expect(flags).toEqual([[true, false], [true, true], [false, true]]);
+    const backward = await walkBackward(read, 3);
+    expect(inListOrder(backward)).toEqual(forward.flatMap((p) => p.items));
+    expect([...backward].reverse().map((p) => p.items)).toEqual([['1', '2'], ['3', '4', '5'], ['6', '7', '8']]);
+    expect(backward.map((p) => [p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage])).toEqual([[true, false], [true, true], [false, true]]);
     // From the end: the first page, then forward to the last; then back: each page once more at most.
     expect(calls.slice(0, 3)).toEqual(['', 'c1', 'c2']);
   });
