@@ -11,10 +11,10 @@
  * multipart stream.
  */
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from '../context';
 import type { Logger } from '../observability/logger';
+import { sourceLimitRefusal } from '../operation/http-limits';
 import type { OperationGate } from '../operation/operation-gate';
 import { preferredStream } from './http-streams';
 
@@ -60,15 +60,8 @@ async function serve(options: GraphqlPostOptions, req: IncomingMessage, res: Ser
   }
 
   const query = (body as { query?: unknown } | null)?.query;
-  if (typeof query === 'string') {
-    try {
-      options.gate.checkSource(query);
-    } catch (err) {
-      const { message, extensions } = err as GraphQLError;
-      const { http: _http, ...visible } = extensions;
-      return sendJson(res, 400, { errors: [{ message, extensions: visible }] });
-    }
-  }
+  const refusal = typeof query === 'string' ? sourceLimitRefusal(options.gate, query) : undefined;
+  if (refusal) return sendJson(res, 400, refusal);
 
   const headerMap = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
