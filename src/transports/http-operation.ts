@@ -10,6 +10,7 @@
  * expires: an HTTP stream outlives its authorisation no more than a websocket does.
  */
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { Repeater } from '@graphql-yoga/subscription';
 import {
   execute,
@@ -188,6 +189,24 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
 }
 
 export type HttpOperations = ReturnType<typeof createHttpOperations>;
+
+/**
+ * Writes a stream's chunks to the response as fast as the client reads them (waiting on backpressure);
+ * the client going away returns the stream, which ends the operation (and its poller interest). The
+ * caller ends the response.
+ */
+export async function writeStream(res: ServerResponse, chunks: AsyncIterableIterator<string>): Promise<void> {
+  const close = (): void => void chunks.return?.();
+  res.once('close', close);
+  try {
+    for await (const chunk of chunks) {
+      if (!res.writable) break;
+      if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+  } finally {
+    res.off('close', close);
+  }
+}
 
 /** One value of a header that may come repeated. */
 export function headerValue(value: string | string[] | undefined): string | undefined {
