@@ -28,7 +28,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { ViewerIdentity } from '../auth/tokens';
+import { whenTokenExpires, type ViewerIdentity } from '../auth/tokens';
 import { createContext } from '../context';
 import { unauthenticated } from '../errors';
 import { formatError } from '../format-error';
@@ -54,9 +54,6 @@ export type PreparedOperation =
   /** Refused before any resolver ran: the status an HTTP answer would carry, and the errors. */
   | { kind: 'refused'; status: number; errors: GraphQLFormattedError[]; allow?: string }
   | { kind: 'ready'; type: OperationDefinitionNode['operation']; requestId: string; viewer: ViewerIdentity | null; start(): Promise<ExecutionResult | AsyncIterable<ExecutionResult>> };
-
-/** setTimeout's limit; a token living longer is re-checked when this fires. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 export function createHttpOperations(deps: HttpOperationDeps, transport: OperationRecord['transport']) {
   const { schema, services, gate, log } = deps;
@@ -151,20 +148,10 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
         return;
       }
       const iterator = started[Symbol.asyncIterator]();
-      let timer: NodeJS.Timeout | undefined;
-      const expiresAt = operation.viewer?.expiresAt;
-      if (expiresAt !== undefined) {
-        const checkExpiry = (): void => {
-          const remaining = expiresAt - Date.now();
-          if (remaining > 0) {
-            timer = setTimeout(checkExpiry, Math.min(remaining, MAX_TIMER_MS));
-            return;
-          }
-          void push(map.onEnd(formatErrors([unauthenticated('Token expired')])));
-          stop();
-        };
-        checkExpiry();
-      }
+      const stopExpiry = whenTokenExpires(operation.viewer, () => {
+        void push(map.onEnd(formatErrors([unauthenticated('Token expired')])));
+        stop();
+      });
       void (async () => {
         try {
           for (;;) {
@@ -180,7 +167,7 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
         stop();
       })();
       await stop;
-      clearTimeout(timer);
+      stopExpiry();
       await iterator.return?.();
     });
   }
