@@ -5,9 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SANDBOX_CREDENTIALS } from '../sandbox/provider';
-import type { ProcessGroup, ProcessSpec, RunningProcess } from './processes';
+import type { BenchPlace } from './app2app-load';
+import { ProcessGroup, type ProcessSpec, type RunningProcess } from './processes';
 import type { ServerDef } from './throughput-targets';
 
 /** The root of the built tree (`dist/`), where the compiled entry points are. */
@@ -55,6 +57,30 @@ export async function startServerProcess(group: ProcessGroup, def: ServerDef, at
   const running = await group.start({ ...spec, nodeArgs: at.nodeArgs });
   if (def.kind === 'gateway') await waitReady(running);
   return running;
+}
+
+/**
+ * Runs one process-based benchmark: a process group, a scratch directory and the sandbox process, with
+ * a fresh JWT secret for its gateways. Every process is stopped and the directory removed afterwards,
+ * on error, and on SIGINT/SIGTERM.
+ */
+export async function withSandboxProcess<T>(name: string, run: (group: ProcessGroup, place: BenchPlace) => Promise<T>): Promise<T> {
+  const group = new ProcessGroup();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `rewardgraph-bench-${name}-`));
+  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
+  const removeSignalHandlers = group.stopOnSignals(removeTmp);
+  try {
+    const sandbox = await startSandboxProcess(group);
+    return await run(group, { sandbox, jwtSecret: randomBytes(32).toString('base64url'), tmp });
+  } catch (err) {
+    // Work fails when a signal stops the processes under it: the handler reports that and exits 130.
+    if (group.interrupted) await new Promise(() => {});
+    throw err;
+  } finally {
+    await group.stopAll();
+    removeSignalHandlers();
+    removeTmp();
+  }
 }
 
 /** Starts the sandbox as its own process (port 0: the OS picks a free one). */

@@ -15,16 +15,11 @@
  * Vouchers are left out: in production mode the gateway needs a real Xoxoday refresh token, which
  * the bench does not obtain. A warm-up of 30 s of the same mix comes before the first sample.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { control, Follower, gql, held, heldDrainsToZero, mb, MB, prepareKey } from './app2app-load';
 import { numberFlag } from './flags';
-import { sleep, startSandboxProcess, startServerProcess } from './gateway-process';
+import { sleep, startServerProcess, withSandboxProcess } from './gateway-process';
 import { openInspector } from './inspector';
 import { round } from './measure';
-import { ProcessGroup } from './processes';
 import type { ScenarioResult } from './scenario';
 import { TOKENS_QUERY, PARTNER_CARDS_QUERY, viewerJwt } from './throughput-targets';
 import { GqlSocket } from './ws-client';
@@ -46,13 +41,7 @@ export async function runSoak(argv: string[]): Promise<ScenarioResult> {
   const minutes = numberFlag(argv, 'minutes', 10);
   const rates = { query: numberFlag(argv, 'query-rate', 20), mutation: numberFlag(argv, 'mutation-rate', 1), subscription: numberFlag(argv, 'subscription-rate', 2) };
   const out = (line: string) => process.stdout.write(`  ${line}\n`);
-  const group = new ProcessGroup();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-bench-soak-'));
-  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
-  const removeSignalHandlers = group.stopOnSignals(removeTmp);
-  try {
-    const sandbox = await startSandboxProcess(group);
-    const jwtSecret = randomBytes(32).toString('base64url');
+  return withSandboxProcess('soak', async (group, { sandbox, jwtSecret, tmp }) => {
     // Production's quotas, all of them: the mix stays inside them.
     const gateway = await startServerProcess(group, { name: 'gateway', kind: 'gateway', env: { VIEWER_OPERATIONS_PER_SECOND: '20' } }, { sandboxUrl: sandbox.url, jwtSecret, tmp, nodeArgs: ['--inspect=127.0.0.1:0'] });
     const inspector = await openInspector(gateway.inspectorUrl!);
@@ -180,14 +169,7 @@ export async function runSoak(argv: string[]): Promise<ScenarioResult> {
       },
       details: { rates, samples, counts, firstErrors },
     };
-  } catch (err) {
-    if (group.interrupted) await new Promise(() => {});
-    throw err;
-  } finally {
-    await group.stopAll();
-    removeSignalHandlers();
-    removeTmp();
-  }
+  });
 }
 
 /** Least-squares slope of y over x. */

@@ -32,16 +32,12 @@
  * Quotas are set for the shape by configuration (WS_SOCKETS_PER_VIEWER, WS_SUBSCRIPTIONS_PER_SOCKET,
  * APP2APP_WATCHED_KEYS_PER_VIEWER); the per-viewer operation rate stays at production's 20/s.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { approveAndTime, eachLimited, Follower, held, heldDrainsToZero, mb, MB, percentile, prepareKey, type App2AppHeld, type BenchPlace } from './app2app-load';
-import { startSandboxProcess, startServerProcess } from './gateway-process';
+import { startServerProcess, withSandboxProcess } from './gateway-process';
 import { heapGroups, heapGrowth } from './heap-diff';
 import { openInspector, type InspectorSession } from './inspector';
 import { round } from './measure';
-import { ProcessGroup, type RunningProcess } from './processes';
+import type { ProcessGroup, RunningProcess } from './processes';
 import { runIdlePolling } from './idle-polling';
 import { numberFlag, stringFlag } from './flags';
 import type { ScenarioResult } from './scenario';
@@ -74,13 +70,7 @@ const OPENING_AT_ONCE = 50;
 
 export async function runSubscriptions(argv: string[]): Promise<ScenarioResult> {
   const parts = (stringFlag(argv, 'parts') ?? 'load,idle').split(',');
-  const group = new ProcessGroup();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-bench-subs-'));
-  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
-  const removeSignalHandlers = group.stopOnSignals(removeTmp);
-  try {
-    const sandbox = await startSandboxProcess(group);
-    const jwtSecret = randomBytes(32).toString('base64url');
+  return withSandboxProcess('subs', async (group, place) => {
     const metrics: Record<string, string | number> = {};
     const details: Record<string, unknown> = {};
     if (parts.includes('load')) {
@@ -92,24 +82,17 @@ export async function runSubscriptions(argv: string[]): Promise<ScenarioResult> 
         heapSnapshots: stringFlag(argv, 'heap-snapshots') !== undefined,
         cycles: numberFlag(argv, 'cycles', 2),
       };
-      const load = await runLoad(group, { sandbox, jwtSecret, tmp }, options);
+      const load = await runLoad(group, place, options);
       Object.assign(metrics, load.metrics);
       details.load = load.details;
     }
     if (parts.includes('idle')) {
-      const idle = await runIdlePolling(group, { sandbox, jwtSecret, tmp }, argv);
+      const idle = await runIdlePolling(group, place, argv);
       Object.assign(metrics, idle.metrics);
       details.idle = idle.details;
     }
     return { metrics, details };
-  } catch (err) {
-    if (group.interrupted) await new Promise(() => {});
-    throw err;
-  } finally {
-    await group.stopAll();
-    removeSignalHandlers();
-    removeTmp();
-  }
+  });
 }
 
 interface Viewer {

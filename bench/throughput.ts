@@ -26,14 +26,13 @@
  * The tracing targets (`gateway-tokens-trace-10`, `-100`) export their spans over OTLP/HTTP to a
  * receiver in this process that accepts and counts them (as a collector would, minus the forwarding).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startProfiler } from './cpu-profile';
 import { runLoad, sendOnce, type LoadOptions } from './load';
-import { ProcessGroup, type RunningProcess } from './processes';
-import { sleep, startSandboxProcess, startServerProcess } from './gateway-process';
+import type { RunningProcess } from './processes';
+import { sleep, startServerProcess, withSandboxProcess } from './gateway-process';
 import { formatSummary, summariseProfile, type CpuProfile } from './profile-summary';
 import { round } from './measure';
 import { formatTable, ratioMetrics, ratios, summarise, type RunSample } from './throughput-report';
@@ -57,103 +56,94 @@ interface Options {
 export async function runThroughput(argv: string[]): Promise<ScenarioResult> {
   const options = parseOptions(argv);
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const group = new ProcessGroup();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rewardgraph-bench-run-'));
-  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
-  const removeSignalHandlers = group.stopOnSignals(removeTmp);
-  let otlp: OtlpReceiver | undefined;
-  try {
-    const jwtSecret = randomBytes(32).toString('base64url');
-    const sandbox = await startSandboxProcess(group);
-    const serverNames = new Set([...options.targets, ...(options.cpuProfile ? [options.cpuProfile] : [])].map((t) => t.server).filter((s) => s !== 'sandbox'));
-    if ([...serverNames].some((name) => serverDef(options, name).otlp)) otlp = await startOtlpReceiver();
-    const startServer = (def: ServerDef, nodeArgs?: string[]) => startServerProcess(group, def, { sandboxUrl: sandbox.url, jwtSecret, tmp, nodeArgs, otlpUrl: otlp?.url });
-    const servers: Record<string, RunningProcess> = { sandbox };
-    for (const name of serverNames) {
-      if (options.targets.some((t) => t.server === name)) servers[name] = await startServer(serverDef(options, name));
-    }
-    const urls = Object.fromEntries(Object.entries(servers).map(([name, p]) => [name, p.url]));
-    const ctx: TargetContext = { urls, ...(await obtainCredentials(sandbox.url, jwtSecret)) };
-    out(`  processes: ${Object.entries(urls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
-    out(`  ${options.rounds} round(s) × ${options.targets.length} targets × connections ${options.connections.join(', ')}, ${options.durationSeconds} s each`);
-
-    const verified = new Map<string, Pick<LoadOptions, 'expectBody' | 'verifyBody'>>();
-    const maxConnections = Math.max(...options.connections);
-    for (const target of options.targets) {
-      verified.set(target.name, await checkTarget(target, ctx));
-      if (options.warmupSeconds > 0) {
-        await runLoad(target.request(ctx), { connections: maxConnections, durationSeconds: options.warmupSeconds, ...verified.get(target.name) });
+  return withSandboxProcess('run', async (group, { sandbox, jwtSecret, tmp }) => {
+    let otlp: OtlpReceiver | undefined;
+    try {
+      const serverNames = new Set([...options.targets, ...(options.cpuProfile ? [options.cpuProfile] : [])].map((t) => t.server).filter((s) => s !== 'sandbox'));
+      if ([...serverNames].some((name) => serverDef(options, name).otlp)) otlp = await startOtlpReceiver();
+      const startServer = (def: ServerDef, nodeArgs?: string[]) => startServerProcess(group, def, { sandboxUrl: sandbox.url, jwtSecret, tmp, nodeArgs, otlpUrl: otlp?.url });
+      const servers: Record<string, RunningProcess> = { sandbox };
+      for (const name of serverNames) {
+        if (options.targets.some((t) => t.server === name)) servers[name] = await startServer(serverDef(options, name));
       }
-    }
-    const how = (name: string) => `${name} (${verified.get(name)?.expectBody !== undefined ? 'exact body' : 'no error in body'})`;
-    if (options.targets.length > 0) out(`  checked${options.warmupSeconds > 0 ? ' and warmed up' : ''}: ${options.targets.map((t) => how(t.name)).join(', ')}`);
+      const urls = Object.fromEntries(Object.entries(servers).map(([name, p]) => [name, p.url]));
+      const ctx: TargetContext = { urls, ...(await obtainCredentials(sandbox.url, jwtSecret)) };
+      out(`  processes: ${Object.entries(urls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
+      out(`  ${options.rounds} round(s) × ${options.targets.length} targets × connections ${options.connections.join(', ')}, ${options.durationSeconds} s each`);
 
-    const pairs = options.connections.flatMap((connections) => options.targets.map((target) => ({ target, connections })));
-    const samples: RunSample[] = [];
-    for (let r = 0; r < options.rounds; r++) {
-      const shift = Math.floor((r * pairs.length) / options.rounds);
-      for (const { target, connections } of [...pairs.slice(shift), ...pairs.slice(0, shift)]) {
-        const server = servers[target.server]!;
-        const before = await settledUpstreamCalls(sandbox.url, target.upstreamRoute);
-        const cpuBefore = { server: server.cpuMs(), sandbox: sandbox.cpuMs() };
-        const result = await runLoad(target.request(ctx), { connections, durationSeconds: options.durationSeconds, ...verified.get(target.name) });
-        // The requests still in flight when autocannon stopped are answered (and call upstream) after it.
-        const after = await settledUpstreamCalls(sandbox.url, target.upstreamRoute);
-        const perRequest = (from?: number, to?: number) => (from === undefined || to === undefined ? undefined : round((to - from) / result.sent, 3));
-        const cpuMsPerRequest = { server: perRequest(cpuBefore.server, server.cpuMs()), sandbox: perRequest(cpuBefore.sandbox, sandbox.cpuMs()) };
-        const upstream = { route: after.route - before.route, all: after.all - before.all };
-        samples.push({ target: target.name, connections, round: r + 1, ...result, upstream, cpuMsPerRequest });
-        out(
-          `  round ${r + 1}/${options.rounds}  ${target.name.padEnd(22)} ×${String(connections).padEnd(3)} ${Math.round(result.rps).toString().padStart(6)} req/s` +
-            `  p50 ${result.p50}  p99 ${result.p99} ms  server CPU ${cpuMsPerRequest.server ?? '?'} ms/req  upstream calls/req ${(upstream.all / result.sent).toFixed(2)}`,
-        );
+      const verified = new Map<string, Pick<LoadOptions, 'expectBody' | 'verifyBody'>>();
+      const maxConnections = Math.max(...options.connections);
+      for (const target of options.targets) {
+        verified.set(target.name, await checkTarget(target, ctx));
+        if (options.warmupSeconds > 0) {
+          await runLoad(target.request(ctx), { connections: maxConnections, durationSeconds: options.warmupSeconds, ...verified.get(target.name) });
+        }
       }
+      const how = (name: string) => `${name} (${verified.get(name)?.expectBody !== undefined ? 'exact body' : 'no error in body'})`;
+      if (options.targets.length > 0) out(`  checked${options.warmupSeconds > 0 ? ' and warmed up' : ''}: ${options.targets.map((t) => how(t.name)).join(', ')}`);
+
+      const pairs = options.connections.flatMap((connections) => options.targets.map((target) => ({ target, connections })));
+      const samples: RunSample[] = [];
+      for (let r = 0; r < options.rounds; r++) {
+        const shift = Math.floor((r * pairs.length) / options.rounds);
+        for (const { target, connections } of [...pairs.slice(shift), ...pairs.slice(0, shift)]) {
+          const server = servers[target.server]!;
+          const before = await settledUpstreamCalls(sandbox.url, target.upstreamRoute);
+          const cpuBefore = { server: server.cpuMs(), sandbox: sandbox.cpuMs() };
+          const result = await runLoad(target.request(ctx), { connections, durationSeconds: options.durationSeconds, ...verified.get(target.name) });
+          // The requests still in flight when autocannon stopped are answered (and call upstream) after it.
+          const after = await settledUpstreamCalls(sandbox.url, target.upstreamRoute);
+          const perRequest = (from?: number, to?: number) => (from === undefined || to === undefined ? undefined : round((to - from) / result.sent, 3));
+          const cpuMsPerRequest = { server: perRequest(cpuBefore.server, server.cpuMs()), sandbox: perRequest(cpuBefore.sandbox, sandbox.cpuMs()) };
+          const upstream = { route: after.route - before.route, all: after.all - before.all };
+          samples.push({ target: target.name, connections, round: r + 1, ...result, upstream, cpuMsPerRequest });
+          out(
+            `  round ${r + 1}/${options.rounds}  ${target.name.padEnd(22)} ×${String(connections).padEnd(3)} ${Math.round(result.rps).toString().padStart(6)} req/s` +
+              `  p50 ${result.p50}  p99 ${result.p99} ms  server CPU ${cpuMsPerRequest.server ?? '?'} ms/req  upstream calls/req ${(upstream.all / result.sent).toFixed(2)}`,
+          );
+        }
+      }
+
+      const summaries = summarise(samples);
+      const ratioSummaries = ratios(samples, summaries, options.ratios);
+      if (samples.length > 0) out(`\n${formatTable(summaries, options.targets)}\n`);
+      if (otlp) out(`  OTLP receiver: ${otlp.exports} exports, ${otlp.spans} spans, ${Math.round(otlp.bytes / 1024)} KiB\n`);
+
+      let profile: { target: string; connections: number; file: string } | undefined;
+      if (options.cpuProfile) {
+        const target = options.cpuProfile;
+        const server = await startServer(serverDef(options, target.server), ['--inspect=127.0.0.1:0']);
+        const profiledCtx = { ...ctx, urls: { ...urls, [target.server]: server.url } };
+        const check = await checkTarget(target, profiledCtx);
+        await runLoad(target.request(profiledCtx), { connections: maxConnections, durationSeconds: Math.max(options.warmupSeconds, 1), ...check });
+        const file = path.join(options.profileDir, `${target.name}-c${maxConnections}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+        const profiler = await startProfiler(server.inspectorUrl!);
+        const result = await runLoad(target.request(profiledCtx), { connections: maxConnections, durationSeconds: options.durationSeconds, ...check });
+        await profiler.stopTo(file);
+        await server.stop();
+        profile = { target: target.name, connections: maxConnections, file };
+        out(`  CPU profile of ${target.server} under ${target.name} ×${maxConnections} (${Math.round(result.rps)} req/s while profiled): ${file}`);
+        out(`${formatSummary(summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, 20)).replace(/^/gm, '    ')}\n`);
+      }
+
+      return {
+        metrics: ratioMetrics(ratioSummaries, summaries),
+        details: {
+          options: { ...options, targets: options.targets.map((t) => t.name), cpuProfile: options.cpuProfile?.name, servers: undefined, ratios: undefined },
+          otlp: otlp ? { exports: otlp.exports, bytes: otlp.bytes, spans: otlp.spans } : undefined,
+          targets: Object.fromEntries(options.targets.map((t) => [t.name, t.label])),
+          summaries,
+          ratios: ratioSummaries,
+          samples,
+          profile,
+        },
+      };
+    } finally {
+      // The gateways stop (and flush their last spans) before the receiver goes.
+      await group.stopAll();
+      await otlp?.close();
     }
-
-    const summaries = summarise(samples);
-    const ratioSummaries = ratios(samples, summaries, options.ratios);
-    if (samples.length > 0) out(`\n${formatTable(summaries, options.targets)}\n`);
-    if (otlp) out(`  OTLP receiver: ${otlp.exports} exports, ${otlp.spans} spans, ${Math.round(otlp.bytes / 1024)} KiB\n`);
-
-    let profile: { target: string; connections: number; file: string } | undefined;
-    if (options.cpuProfile) {
-      const target = options.cpuProfile;
-      const server = await startServer(serverDef(options, target.server), ['--inspect=127.0.0.1:0']);
-      const profiledCtx = { ...ctx, urls: { ...urls, [target.server]: server.url } };
-      const check = await checkTarget(target, profiledCtx);
-      await runLoad(target.request(profiledCtx), { connections: maxConnections, durationSeconds: Math.max(options.warmupSeconds, 1), ...check });
-      const file = path.join(options.profileDir, `${target.name}-c${maxConnections}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
-      const profiler = await startProfiler(server.inspectorUrl!);
-      const result = await runLoad(target.request(profiledCtx), { connections: maxConnections, durationSeconds: options.durationSeconds, ...check });
-      await profiler.stopTo(file);
-      await server.stop();
-      profile = { target: target.name, connections: maxConnections, file };
-      out(`  CPU profile of ${target.server} under ${target.name} ×${maxConnections} (${Math.round(result.rps)} req/s while profiled): ${file}`);
-      out(`${formatSummary(summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, 20)).replace(/^/gm, '    ')}\n`);
-    }
-
-    return {
-      metrics: ratioMetrics(ratioSummaries, summaries),
-      details: {
-        options: { ...options, targets: options.targets.map((t) => t.name), cpuProfile: options.cpuProfile?.name, servers: undefined, ratios: undefined },
-        otlp: otlp ? { exports: otlp.exports, bytes: otlp.bytes, spans: otlp.spans } : undefined,
-        targets: Object.fromEntries(options.targets.map((t) => [t.name, t.label])),
-        summaries,
-        ratios: ratioSummaries,
-        samples,
-        profile,
-      },
-    };
-  } catch (err) {
-    // Loads fail when a signal stops the servers under them: the handler reports that and exits 130.
-    if (group.interrupted) await new Promise(() => {});
-    throw err;
-  } finally {
-    await group.stopAll();
-    await otlp?.close();
-    removeSignalHandlers();
-    removeTmp();
-  }
+  });
 }
 
 function serverDef(options: Options, name: string): ServerDef {

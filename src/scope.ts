@@ -10,6 +10,7 @@
  * service: depending on it is what made the import circle).
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Span } from '@opentelemetry/api';
 import type DataLoader from 'dataloader';
 import type { ViewerIdentity } from './auth/tokens';
@@ -88,6 +89,9 @@ class Scope implements OperationScope {
     // listeners on a shared one (Node warns of a leak past 10, and removing one walks the list).
     if (this.deadline === Infinity) return this.other ?? (this.controller = new AbortController()).signal;
     const controller = (this.controller = new AbortController());
+    // Each upstream call and each deadline-bound field of the operation listens (withinDeadline): many
+    // by design, bounded by the operation's cost limit, so no "possible leak" warning past 10.
+    setMaxListeners(Infinity, controller.signal);
     const remaining = this.deadline - Date.now();
     if (remaining <= 0) controller.abort(deadlineReason());
     else {

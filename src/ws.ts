@@ -27,7 +27,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { WebSocketServer } from 'ws';
-import type { ViewerIdentity } from './auth/tokens';
+import { whenTokenExpires, type ViewerIdentity } from './auth/tokens';
 import { createContext } from './context';
 import { rateLimited } from './errors';
 import { authenticateConnection } from './operation/connection-auth';
@@ -39,15 +39,14 @@ import type { AppServices } from './services';
 
 type SocketExtra = {
   viewer: ViewerIdentity;
-  expiryTimer: NodeJS.Timeout;
+  /** Cancels the close at the token's expiry. */
+  stopExpiry: () => void;
   /** This socket's place in its viewer's WS_SOCKETS_PER_VIEWER quota. */
   slot?: Slot;
   /** When each operation (by its id) started, for its duration, and its trace span. */
   started: Map<string, { at: number; requestId: string; span?: Span; name?: string }>;
 };
 
-/** setTimeout's limit; a token living longer is re-checked when this fires. */
-const MAX_TIMER_MS = 2_147_483_647;
 /** RFC 6455's "Try Again Later": graphql-ws clients retry it, later. */
 const TRY_AGAIN_LATER = 1013;
 /** A close frame's reason is at most 123 bytes. */
@@ -87,23 +86,13 @@ export function attachWebSocket(httpServer: http.Server, schema: GraphQLSchema, 
         ctx.extra.slot = slot;
         ctx.extra.viewer = viewer;
         ctx.extra.started = new Map();
-        if (viewer.expiresAt !== undefined) {
-          const closeAtExpiry = (): void => {
-            const remaining = viewer.expiresAt! - Date.now();
-            if (remaining > 0) {
-              ctx.extra.expiryTimer = setTimeout(closeAtExpiry, Math.min(remaining, MAX_TIMER_MS));
-              return;
-            }
-            ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired');
-          };
-          closeAtExpiry();
-        }
+        ctx.extra.stopExpiry = whenTokenExpires(viewer, () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'));
         metrics.websocketConnections.inc();
         logger.info({ viewer: viewer.id }, 'websocket connected');
         return true;
       },
       onClose: (ctx) => {
-        if (ctx.extra.expiryTimer) clearTimeout(ctx.extra.expiryTimer);
+        ctx.extra.stopExpiry?.();
         void ctx.extra.slot?.release();
         // onClose runs for sockets rejected before acknowledgement too; only count acknowledged ones.
         if (ctx.acknowledged) metrics.websocketConnections.dec();

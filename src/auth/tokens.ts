@@ -25,6 +25,26 @@ export interface ViewerIdentity {
   expiresAt?: number;
 }
 
+/** setTimeout's limit; a token living longer is re-checked when this fires. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Calls `expired` once the viewer's token has expired (at once when it already has), for a socket or a
+ * stream that must not outlive its authorisation; never for a token without expiry. Returns the cancel.
+ */
+export function whenTokenExpires(viewer: ViewerIdentity | null, expired: () => void): () => void {
+  const expiresAt = viewer?.expiresAt;
+  if (expiresAt === undefined) return () => {};
+  let timer: NodeJS.Timeout | undefined;
+  const check = (): void => {
+    const remaining = expiresAt - Date.now();
+    if (remaining > 0) timer = setTimeout(check, Math.min(remaining, MAX_TIMER_MS));
+    else expired();
+  };
+  check();
+  return () => clearTimeout(timer);
+}
+
 export interface TokenVerifierOptions {
   jwtSecret?: string;
   jwksUrl?: string;

@@ -5,10 +5,35 @@
  * stack trace or a file path.
  */
 import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from '../observability/logger';
 
+export const BODY_NOT_JSON = 'The request body is not valid JSON';
+const INTERNAL_ERROR = 'Internal server error';
+
+export function jsonErrorBody(code: string, message: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
 export function sendJsonError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res.status(status).type('application/json').send(JSON.stringify(jsonErrorBody(code, message)));
+}
+
+/** A JSON answer written on node's own response: the JSON lane (transports/graphql-post.ts) has no express. */
+export function writeJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text, 'utf8') });
+  res.end(text);
+}
+
+/** What `jsonErrors` answers for an error no step expected, for the JSON lane: logged, 500, or the connection cut once the answer has begun. */
+export function writeUnexpectedError(logger: Logger, res: ServerResponse, err: unknown): void {
+  logger.error({ err }, 'unhandled error in an HTTP route');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  writeJson(res, 500, jsonErrorBody('INTERNAL_SERVER_ERROR', INTERNAL_ERROR));
 }
 
 /** The last route: nothing here. */
@@ -23,7 +48,7 @@ export function jsonErrors(logger: Logger) {
     const status = err.status ?? err.statusCode ?? 500;
     switch (err.type) {
       case 'entity.parse.failed':
-        return sendJsonError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+        return sendJsonError(res, 400, 'BAD_REQUEST', BODY_NOT_JSON);
       case 'entity.too.large':
         return sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${err.limit ?? 'the 1 MB body limit'} bytes`);
       case 'charset.unsupported':
@@ -32,6 +57,6 @@ export function jsonErrors(logger: Logger) {
     }
     if (status >= 400 && status < 500) return sendJsonError(res, status, 'BAD_REQUEST', 'The request could not be read');
     logger.error({ err }, 'unhandled error in an HTTP route');
-    sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR);
   };
 }

@@ -7,16 +7,24 @@ import type { NextFunction, Request, Response } from 'express';
 import type { GraphQLError } from 'graphql';
 import type { OperationGate } from './operation-gate';
 
+/** The 400 body for a text over the size limits, or undefined when it is within them. */
+export function sourceLimitRefusal(gate: OperationGate, source: string): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } | undefined {
+  try {
+    gate.checkSource(source);
+    return undefined;
+  } catch (err) {
+    const { message, extensions } = err as GraphQLError;
+    const { http: _http, ...visible } = extensions;
+    return { errors: [{ message, extensions: visible }] };
+  }
+}
+
 export function httpSourceLimits(gate: OperationGate) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const source = queryOf(req);
-    if (source === undefined) return next();
-    try {
-      gate.checkSource(source);
-    } catch (err) {
-      const { message, extensions } = err as GraphQLError;
-      const { http: _http, ...visible } = extensions;
-      res.status(400).json({ errors: [{ message, extensions: visible }] });
+    const refusal = source === undefined ? undefined : sourceLimitRefusal(gate, source);
+    if (refusal) {
+      res.status(400).json(refusal);
       return;
     }
     next();

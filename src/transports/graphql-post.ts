@@ -11,10 +11,11 @@
  * multipart stream.
  */
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from '../context';
+import { BODY_NOT_JSON, jsonErrorBody, writeJson, writeUnexpectedError } from '../http/json-errors';
 import type { Logger } from '../observability/logger';
+import { sourceLimitRefusal } from '../operation/http-limits';
 import type { OperationGate } from '../operation/operation-gate';
 import { preferredStream } from './http-streams';
 
@@ -30,7 +31,6 @@ export interface GraphqlPostOptions {
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** Returns a handler that serves the request and answers true, or answers false and touches nothing. */
 export function graphqlPostLane(options: GraphqlPostOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
@@ -44,7 +44,7 @@ export function graphqlPostLane(options: GraphqlPostOptions): (req: IncomingMess
     const length = Number(headers['content-length']);
     if (!Number.isInteger(length) || length < 0 || length > options.bodyLimitBytes) return false;
     if (preferredStream(headers.accept) !== undefined) return false;
-    void serve(options, req, res, length).catch((err: unknown) => fail(options.logger, res, err));
+    void serve(options, req, res, length).catch((err: unknown) => writeUnexpectedError(options.logger, res, err));
     return true;
   };
 }
@@ -56,19 +56,12 @@ async function serve(options: GraphqlPostOptions, req: IncomingMessage, res: Ser
 
   const body = parseBody(raw);
   if (body === NOT_JSON) {
-    return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    return writeJson(res, 400, jsonErrorBody('BAD_REQUEST', BODY_NOT_JSON));
   }
 
   const query = (body as { query?: unknown } | null)?.query;
-  if (typeof query === 'string') {
-    try {
-      options.gate.checkSource(query);
-    } catch (err) {
-      const { message, extensions } = err as GraphQLError;
-      const { http: _http, ...visible } = extensions;
-      return sendJson(res, 400, { errors: [{ message, extensions: visible }] });
-    }
-  }
+  const refusal = typeof query === 'string' ? sourceLimitRefusal(options.gate, query) : undefined;
+  if (refusal) return writeJson(res, 400, refusal);
 
   const headerMap = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -128,20 +121,4 @@ async function write(res: ServerResponse, answer: HTTPGraphQLResponse): Promise<
   }
   for await (const chunk of answer.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text, 'utf8') });
-  res.end(text);
-}
-
-/** What express's last error handler would answer for an error no step expected. */
-function fail(logger: Logger, res: ServerResponse, err: unknown): void {
-  logger.error({ err }, 'unhandled error in an HTTP route');
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

@@ -10,6 +10,7 @@
  * expires: an HTTP stream outlives its authorisation no more than a websocket does.
  */
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { Repeater } from '@graphql-yoga/subscription';
 import {
   execute,
@@ -27,7 +28,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { ViewerIdentity } from '../auth/tokens';
+import { whenTokenExpires, type ViewerIdentity } from '../auth/tokens';
 import { createContext } from '../context';
 import { unauthenticated } from '../errors';
 import { formatError } from '../format-error';
@@ -53,9 +54,6 @@ export type PreparedOperation =
   /** Refused before any resolver ran: the status an HTTP answer would carry, and the errors. */
   | { kind: 'refused'; status: number; errors: GraphQLFormattedError[]; allow?: string }
   | { kind: 'ready'; type: OperationDefinitionNode['operation']; requestId: string; viewer: ViewerIdentity | null; start(): Promise<ExecutionResult | AsyncIterable<ExecutionResult>> };
-
-/** setTimeout's limit; a token living longer is re-checked when this fires. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 export function createHttpOperations(deps: HttpOperationDeps, transport: OperationRecord['transport']) {
   const { schema, services, gate, log } = deps;
@@ -150,20 +148,10 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
         return;
       }
       const iterator = started[Symbol.asyncIterator]();
-      let timer: NodeJS.Timeout | undefined;
-      const expiresAt = operation.viewer?.expiresAt;
-      if (expiresAt !== undefined) {
-        const checkExpiry = (): void => {
-          const remaining = expiresAt - Date.now();
-          if (remaining > 0) {
-            timer = setTimeout(checkExpiry, Math.min(remaining, MAX_TIMER_MS));
-            return;
-          }
-          void push(map.onEnd(formatErrors([unauthenticated('Token expired')])));
-          stop();
-        };
-        checkExpiry();
-      }
+      const stopExpiry = whenTokenExpires(operation.viewer, () => {
+        void push(map.onEnd(formatErrors([unauthenticated('Token expired')])));
+        stop();
+      });
       void (async () => {
         try {
           for (;;) {
@@ -179,7 +167,7 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
         stop();
       })();
       await stop;
-      clearTimeout(timer);
+      stopExpiry();
       await iterator.return?.();
     });
   }
@@ -188,6 +176,24 @@ export function createHttpOperations(deps: HttpOperationDeps, transport: Operati
 }
 
 export type HttpOperations = ReturnType<typeof createHttpOperations>;
+
+/**
+ * Writes a stream's chunks to the response as fast as the client reads them (waiting on backpressure);
+ * the client going away returns the stream, which ends the operation (and its poller interest). The
+ * caller ends the response.
+ */
+export async function writeStream(res: ServerResponse, chunks: AsyncIterableIterator<string>): Promise<void> {
+  const close = (): void => void chunks.return?.();
+  res.once('close', close);
+  try {
+    for await (const chunk of chunks) {
+      if (!res.writable) break;
+      if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+  } finally {
+    res.off('close', close);
+  }
+}
 
 /** One value of a header that may come repeated. */
 export function headerValue(value: string | string[] | undefined): string | undefined {

@@ -13,7 +13,7 @@
  */
 import type { Request, Response } from 'express';
 import { graphqlOverHttpStatus, singleResultMediaType } from './graphql-over-http';
-import { headerValue, type HttpOperations, type OperationParams } from './http-operation';
+import { headerValue, writeStream, type HttpOperations, type OperationParams } from './http-operation';
 
 /** Apollo Router's interval. */
 export const MULTIPART_HEARTBEAT_MS = 5_000;
@@ -45,18 +45,11 @@ export function multipartHandler(operations: HttpOperations, options: { heartbea
       onResult: (payload) => part({ payload }),
       onEnd: (errors) => part({ payload: null, errors }),
     });
-    // The client went away: end the stream, which ends the subscription (and its poller interest).
-    const close = (): void => void parts.return();
-    res.once('close', close);
     const heartbeat = setInterval(() => res.writable && res.write(part({})), heartbeatMs);
     try {
-      for await (const chunk of parts) {
-        if (!res.writable) break;
-        if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
-      }
+      await writeStream(res, parts);
     } finally {
       clearInterval(heartbeat);
-      res.off('close', close);
       // `--` after the last delimiter makes it the closing one.
       if (res.writable) res.end('--\r\n');
     }

@@ -14,7 +14,7 @@
 import type { Request, Response } from 'express';
 import type { FormattedExecutionResult } from 'graphql';
 import { createHandler, type ExecutionResult as SseResult, type Request as SseRequest } from 'graphql-sse';
-import type { HttpOperations } from './http-operation';
+import { writeStream, type HttpOperations } from './http-operation';
 
 export const SSE_MEDIA_TYPE = 'text/event-stream';
 
@@ -42,16 +42,9 @@ export function sseHandler(operations: HttpOperations): (req: Request, res: Resp
       res.end(body ?? undefined);
       return;
     }
-    // The client went away: end the stream, which ends the operation (and its poller interest).
-    const close = (): void => void body.return(undefined);
-    res.once('close', close);
     try {
-      for await (const chunk of body) {
-        if (!res.writable) break;
-        if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
-      }
+      await writeStream(res, body);
     } finally {
-      res.off('close', close);
       res.end();
     }
   };
